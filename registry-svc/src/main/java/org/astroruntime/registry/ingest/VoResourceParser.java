@@ -1,0 +1,127 @@
+package org.astroruntime.registry.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.ParserConfigurationException;
+import org.astroruntime.common.id.InvalidIdentifierException;
+import org.astroruntime.common.id.IvoId;
+import org.astroruntime.common.xml.SafeXml;
+import org.astroruntime.registry.resource.Capability;
+import org.astroruntime.registry.resource.Interface;
+import org.astroruntime.registry.resource.VoResource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads VOResource 1.1 records ({@code ri:Resource} documents, with VODataService and SimpleDALRegExt types).
+ *
+ * <p>Records are small, so they are read as DOM with a hardened parser (no DOCTYPE, no external entities).
+ * Elements of VOResource are unqualified, so children are matched by local name; the root must be in the
+ * RegistryInterface namespace, which is what tells a record apart from any other XML.
+ */
+public final class VoResourceParser {
+
+    static final String RI_NAMESPACE_PREFIX = "http://www.ivoa.net/xml/RegistryInterface/";
+    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+    /** Parses one record document. */
+    public VoResource parse(InputStream in) throws RecordRejectedException {
+        Document doc;
+        try {
+            DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
+            builder.setErrorHandler(null);
+            doc = builder.parse(in);
+        } catch (SAXException e) {
+            throw new RecordRejectedException("not well-formed or refused XML: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new RecordRejectedException("cannot read record: " + e.getMessage(), e);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+        return fromElement(doc.getDocumentElement());
+    }
+
+    /** Reads a record from its {@code Resource} element (as found inside an OAI-PMH {@code metadata} element). */
+    public VoResource fromElement(Element root) throws RecordRejectedException {
+        String ns = root.getNamespaceURI();
+        if (!"Resource".equals(root.getLocalName()) || ns == null || !ns.startsWith(RI_NAMESPACE_PREFIX)) {
+            throw new RecordRejectedException("root element is {" + ns + "}" + root.getLocalName()
+                    + ", expected a RegistryInterface Resource", null);
+        }
+        String identifier = text(root, "identifier");
+        if (identifier == null) {
+            throw new RecordRejectedException("record has no identifier", null);
+        }
+        IvoId ivoid;
+        try {
+            ivoid = IvoId.parse(identifier);
+        } catch (InvalidIdentifierException e) {
+            throw new RecordRejectedException("invalid identifier: " + e.getMessage(), e);
+        }
+        String title = text(root, "title");
+        if (title == null) {
+            throw new RecordRejectedException("record " + ivoid + " has no title", null);
+        }
+        Element content = child(root, "content");
+        Element curation = child(root, "curation");
+        List<String> subjects = content == null ? List.of() : texts(content, "subject");
+        List<Capability> capabilities = new ArrayList<>();
+        for (Element cap : children(root, "capability")) {
+            List<Interface> interfaces = new ArrayList<>();
+            for (Element intf : children(cap, "interface")) {
+                interfaces.add(new Interface(attr(intf, XSI, "type"), attr(intf, null, "role"),
+                        attr(intf, null, "version"), texts(intf, "accessURL")));
+            }
+            capabilities.add(new Capability(attr(cap, null, "standardID"), attr(cap, XSI, "type"), interfaces));
+        }
+        String status = attr(root, null, "status");
+        return new VoResource(ivoid.toString(), status == null ? "active" : status, attr(root, XSI, "type"), title,
+                text(root, "shortName"), content == null ? null : text(content, "description"), subjects,
+                curation == null ? null : text(curation, "publisher"), attr(root, null, "updated"), capabilities);
+    }
+
+    private static String attr(Element e, String ns, String name) {
+        String v = ns == null ? e.getAttribute(name) : e.getAttributeNS(ns, name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                found.add(e);
+            }
+        }
+        return found;
+    }
+
+    private static Element child(Element parent, String localName) {
+        List<Element> all = children(parent, localName);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    private static String text(Element parent, String localName) {
+        Element e = child(parent, localName);
+        if (e == null) {
+            return null;
+        }
+        String t = e.getTextContent().strip().replaceAll("\\s+", " ");
+        return t.isEmpty() ? null : t;
+    }
+
+    private static List<String> texts(Element parent, String localName) {
+        List<String> values = new ArrayList<>();
+        for (Element e : children(parent, localName)) {
+            String t = e.getTextContent().strip();
+            if (!t.isEmpty()) {
+                values.add(t);
+            }
+        }
+        return values;
+    }
+}

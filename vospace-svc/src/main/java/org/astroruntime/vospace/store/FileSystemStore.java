@@ -1,0 +1,103 @@
+package org.astroruntime.vospace.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.astroruntime.common.id.NodePath;
+import org.astroruntime.common.id.VosUri;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Node bytes on the local file system, one directory per user under {@code <data-dir>/nodes}.
+ *
+ * <p>Every write goes to a temporary file in {@code <data-dir>/incoming} (same file system) and is moved into place
+ * atomically once the last byte is on disk, so a reader sees the old version or the new one, never a mix, and a
+ * broken upload leaves nothing behind. Concurrent writers of one node: the last complete move wins.
+ */
+@ApplicationScoped
+public class FileSystemStore {
+
+    private final Path nodes;
+    private final Path incoming;
+
+    public FileSystemStore(@ConfigProperty(name = "astroruntime.data-dir") Path dataDir) throws IOException {
+        this.nodes = Files.createDirectories(dataDir.resolve("nodes"));
+        this.incoming = Files.createDirectories(dataDir.resolve("incoming"));
+    }
+
+    /**
+     * Writes the node's bytes from {@code in}, creating missing parent containers.
+     *
+     * @throws UploadFailedException when the stream breaks before its end; the node is unchanged
+     */
+    public StoredData write(VosUri node, InputStream in) throws UploadFailedException, IOException {
+        Path target = locate(node);
+        Files.createDirectories(target.getParent());
+        Path temp = incoming.resolve(UUID.randomUUID() + ".part");
+        MessageDigest md5 = md5();
+        long length;
+        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5)) {
+            length = in.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw new UploadFailedException("upload of " + node + " broke off: " + e.getMessage(), e);
+        }
+        boolean existed = Files.exists(target);
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.deleteIfExists(temp);
+            throw new IOException("the store's file system cannot replace files atomically", e);
+        }
+        return new StoredData(target, length, HexFormat.of().formatHex(md5.digest()), Instant.now(), !existed);
+    }
+
+    /** The node's file, if the node holds data. */
+    public Optional<Path> read(VosUri node) {
+        Path file = locate(node);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    /** Deletes a data node; returns false when there was none. */
+    public boolean delete(VosUri node) throws IOException {
+        try {
+            Path file = locate(node);
+            return Files.isRegularFile(file) && Files.deleteIfExists(file);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+    }
+
+    /** Maps a node to its file; {@link NodePath} has already refused every segment that could escape the home. */
+    private Path locate(VosUri node) {
+        Path file = nodes.resolve(node.user());
+        for (String segment : node.path().segments()) {
+            file = file.resolve(segment);
+        }
+        if (!file.normalize().startsWith(nodes)) {
+            throw new IllegalStateException("node " + node + " maps outside the store");
+        }
+        return file;
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

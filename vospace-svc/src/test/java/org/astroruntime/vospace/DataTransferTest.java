@@ -1,0 +1,95 @@
+package org.astroruntime.vospace;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.astroruntime.common.testkit.KafkaBrokerTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerTestResource.class)
+class DataTransferTest {
+
+    @Test
+    void uploadThenDownloadGivesTheSameBytes() {
+        byte[] data = new byte[300_000];
+        new Random(42).nextBytes(data);
+        given().body(data).contentType("application/octet-stream")
+                .put("/data/alice/cones/ned.vot")
+                .then().statusCode(201)
+                .body("uri", equalTo("vos://astroruntime.local!vospace/alice/cones/ned.vot"))
+                .body("length", equalTo(300_000))
+                .body("url", startsWith("http://"));
+        byte[] back = given().get("/data/alice/cones/ned.vot")
+                .then().statusCode(200).contentType("application/x-votable+xml").extract().asByteArray();
+        assertArrayEquals(data, back);
+
+        given().body("v2").put("/data/alice/cones/ned.vot").then().statusCode(200).body("length", equalTo(2));
+        given().delete("/data/alice/cones/ned.vot").then().statusCode(204);
+        given().get("/data/alice/cones/ned.vot").then().statusCode(404).body("message", containsString("no data node"));
+    }
+
+    @Test
+    void traversalAndBadNamesAre400() throws IOException {
+        for (String bad : new String[] {"/data/alice/a%00b", "/data/al%20ice/x", "/data/alice/a%0Ab", "/data/alice/" + "n".repeat(300)}) {
+            given().urlEncodingEnabled(false).body("x").put(bad).then().statusCode(400)
+                    .body("error", equalTo("InvalidIdentifier"));
+        }
+        for (String bad : new String[] {"/data/alice/%2e%2e/bob/x", "/data/alice/../bob/x", "/data/alice/%2E%2e/bob/x",
+                "/data/alice/./x", "/data/alice/a%2fb", "/data/alice/a%5Cb"}) {
+            // Sent over a raw socket: HTTP client libraries normalise dot segments away before sending.
+            String answer = rawPut(bad, "x");
+            assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("InvalidURI"), bad + " -> " + answer);
+        }
+        given().get("/data/bob/x").then().statusCode(404);
+    }
+
+    @Test
+    void aCutShortUploadLeavesNothingBehind() throws Exception {
+        URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PUT /data/alice/partial.vot HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1000]);
+            out.flush();
+        }
+        Thread.sleep(1000);
+        given().get("/data/alice/partial.vot").then().statusCode(404);
+        Path dataDir = Path.of(ConfigProvider.getConfig().getValue("astroruntime.data-dir", String.class));
+        assertEquals(0, countFiles(dataDir.resolve("incoming")));
+    }
+
+    private static String rawPut(String path, String body) throws IOException {
+        URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("PUT " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: "
+                    + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.astroruntime.query.job;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.astroruntime.common.error.InvalidParameterException;
+import org.astroruntime.common.event.Phase;
+import org.astroruntime.common.event.QueryRequest;
+import org.astroruntime.common.id.NodeReference;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Query jobs as UWS 1.1 resources ({@code /queries}), answered in JSON. Creation takes form parameters as UWS
+ * clients send them; {@code PHASE=RUN} starts the job at once.
+ */
+@Path("/queries")
+@Produces(MediaType.APPLICATION_JSON)
+public class QueryJobsResource {
+
+    /** Form fields that describe the job rather than the protocol. */
+    private static final Set<String> CONTROL = Set.of("PHASE", "SERVICE", "PROTOCOL", "OWNER", "SAVEAS", "FORWARDTO");
+    /** Longest blocking wait honoured; pyvo's default read timeout is 10 s, so WAIT=-1 means 8 s. */
+    private static final int MAX_WAIT_SECONDS = 60;
+    private static final int DEFAULT_WAIT_SECONDS = 8;
+
+    @Inject
+    QueryJobs jobs;
+
+    @ConfigProperty(name = "query.vospace-authority")
+    String vospaceAuthority;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Create a query job (UWS); PHASE=RUN starts it. Answers 303 to the job.")
+    public Response create(MultivaluedMap<String, String> form) {
+        Map<String, String> fields = new HashMap<>();
+        Map<String, String> parameters = new HashMap<>();
+        form.forEach((name, values) -> {
+            String value = values.isEmpty() ? "" : values.get(values.size() - 1);
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (CONTROL.contains(upper)) {
+                fields.put(upper, value);
+            } else {
+                parameters.put(upper, value);
+            }
+        });
+        String owner = require(fields, "OWNER", "owner");
+        String service = require(fields, "SERVICE", "service");
+        String phase = fields.getOrDefault("PHASE", "");
+        if (!phase.isEmpty() && !phase.equalsIgnoreCase("RUN")) {
+            throw new InvalidParameterException("PHASE", "PHASE at creation may only be RUN, got '" + phase + "'");
+        }
+        String jobId = UUID.randomUUID().toString().substring(0, 18);
+        QueryRequest request = new QueryRequest(QueryRequest.SCHEMA_VERSION, jobId, owner,
+                fields.getOrDefault("PROTOCOL", "cone"), service, parameters, fields.get("SAVEAS"), fields.get("FORWARDTO"));
+        QueryJob job = jobs.create(QuerySpec.from(request, new NodeReference(vospaceAuthority))).job();
+        if (phase.equalsIgnoreCase("RUN")) {
+            jobs.run(job);
+        }
+        return Response.seeOther(jobUri(job)).build();
+    }
+
+    @GET
+    @Operation(summary = "List the owner's query jobs, newest first")
+    public List<QueryJobView> list(@QueryParam("owner") String owner, @QueryParam("PHASE") List<String> phases) {
+        if (owner == null || owner.isBlank()) {
+            throw new InvalidParameterException("owner", "owner is required");
+        }
+        return jobs.list(owner).stream().map(QueryJob::view)
+                .filter(v -> phases == null || phases.isEmpty() || phases.contains(v.phase().name()))
+                .toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A job; WAIT=n blocks up to n seconds while the job stays in its active phase")
+    public QueryJobView get(@PathParam("id") String id, @QueryParam("WAIT") Integer wait,
+                            @QueryParam("PHASE") String phase) throws InterruptedException {
+        QueryJob job = find(id);
+        if (wait != null) {
+            Phase seen = job.phase();
+            if (phase == null || phase.equalsIgnoreCase(seen.name())) {
+                int seconds = wait < 0 ? DEFAULT_WAIT_SECONDS : Math.min(wait, MAX_WAIT_SECONDS);
+                job.awaitChange(seen, Duration.ofSeconds(seconds));
+            }
+        }
+        return job.view();
+    }
+
+    @GET
+    @Path("/{id}/phase")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String phase(@PathParam("id") String id) {
+        return find(id).phase().name();
+    }
+
+    @POST
+    @Path("/{id}/phase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "PHASE=RUN starts a pending job; PHASE=ABORT aborts it")
+    public Response changePhase(@PathParam("id") String id, @FormParam("PHASE") String phase) {
+        QueryJob job = find(id);
+        if ("RUN".equalsIgnoreCase(phase)) {
+            jobs.run(job);
+        } else if ("ABORT".equalsIgnoreCase(phase)) {
+            jobs.abort(job);
+        } else {
+            throw new InvalidParameterException("PHASE", "PHASE must be RUN or ABORT, got '" + phase + "'");
+        }
+        return Response.seeOther(jobUri(job)).build();
+    }
+
+    @GET
+    @Path("/{id}/results")
+    public List<JobResult> results(@PathParam("id") String id) {
+        return find(id).view().results();
+    }
+
+    @GET
+    @Path("/{id}/error")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String error(@PathParam("id") String id) {
+        String summary = find(id).view().errorSummary();
+        if (summary == null) {
+            throw new NotFoundException("job " + id + " has no error");
+        }
+        return summary;
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Abort if running, then delete the job")
+    public Response delete(@PathParam("id") String id) {
+        jobs.delete(find(id));
+        return Response.noContent().build();
+    }
+
+    private QueryJob find(String id) {
+        return jobs.find(id).orElseThrow(() -> new NotFoundException("no query job " + id));
+    }
+
+    private URI jobUri(QueryJob job) {
+        return uriInfo.getBaseUriBuilder().path("queries").path(job.id()).build();
+    }
+
+    private static String require(Map<String, String> fields, String key, String name) {
+        String v = fields.get(key);
+        if (v == null || v.isBlank()) {
+            throw new InvalidParameterException(name, name + " is required");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,94 @@
+package org.astroruntime.query.job;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.astroruntime.common.error.InvalidParameterException;
+import org.astroruntime.common.event.QueryRequest;
+import org.astroruntime.common.id.InvalidIdentifierException;
+import org.astroruntime.common.id.IvoId;
+import org.astroruntime.common.id.NodeReference;
+import org.astroruntime.common.id.VosUri;
+import org.astroruntime.query.cone.ConeParameters;
+
+/**
+ * A query request that has passed validation: everything a job needs to run, with the result's place resolved.
+ *
+ * @param jobId       the job id
+ * @param owner       the owner
+ * @param protocol    the protocol, lower case
+ * @param target      the target service as given ({@code ivo://} id or URL)
+ * @param cone        the cone parameters
+ * @param destination where the result will be stored
+ * @param forwardTo   the desktop forwarding hint, or null
+ * @param parameters  the request parameters as given, for the job's parameter list
+ */
+public record QuerySpec(String jobId, String owner, String protocol, String target, ConeParameters cone,
+                        VosUri destination, String forwardTo, Map<String, String> parameters) {
+
+    /** Job ids are chosen by clients, so they are restricted to what is safe in URLs, keys and file names. */
+    public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    /**
+     * Validates a request.
+     *
+     * @throws InvalidParameterException naming the parameter at fault
+     */
+    public static QuerySpec from(QueryRequest request, NodeReference nodes) {
+        if (!JOB_ID.matcher(request.jobId()).matches()) {
+            throw new InvalidParameterException("jobId", "jobId must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        String owner;
+        try {
+            owner = VosUri.checkUser(request.owner());
+        } catch (InvalidIdentifierException e) {
+            throw new InvalidParameterException("owner", e.getMessage());
+        }
+        String protocol = request.protocol().toLowerCase(Locale.ROOT);
+        if (!protocol.equals("cone")) {
+            throw new InvalidParameterException("protocol", "protocol '" + request.protocol()
+                    + "' is not supported yet; this query-svc runs 'cone' (Simple Cone Search 1.03)");
+        }
+        checkTarget(request.target());
+        ConeParameters cone = ConeParameters.from(request.parameters());
+        String saveAs = request.saveAs() == null || request.saveAs().isBlank()
+                ? "#queries/" + request.jobId() + ".vot" : request.saveAs();
+        VosUri destination;
+        try {
+            destination = nodes.resolve(saveAs, owner);
+        } catch (InvalidIdentifierException e) {
+            throw new InvalidParameterException("saveAs", e.getMessage());
+        }
+        if (!destination.user().equals(owner) || !destination.authority().equals(nodes.authority())) {
+            throw new InvalidParameterException("saveAs", "saveAs must name a node in your own space, not " + destination);
+        }
+        if (destination.path().isRoot()) {
+            throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
+        }
+        return new QuerySpec(request.jobId(), owner, protocol, request.target().strip(), cone, destination,
+                request.forwardTo(), request.parameters());
+    }
+
+    private static void checkTarget(String target) {
+        if (IvoId.isIvoId(target)) {
+            try {
+                IvoId.parse(target);
+                return;
+            } catch (InvalidIdentifierException e) {
+                throw new InvalidParameterException("service", e.getMessage());
+            }
+        }
+        try {
+            URI uri = new URI(target.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new InvalidParameterException("service", "service must be an ivo:// identifier or an http(s) URL, got '"
+                + target + "'");
+    }
+}

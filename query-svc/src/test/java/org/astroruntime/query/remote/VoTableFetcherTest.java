@@ -1,0 +1,149 @@
+package org.astroruntime.query.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.astroruntime.common.votable.QueryStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fetcher against a real HTTP server on loopback that misbehaves in the ways remote archives do. */
+class VoTableFetcherTest {
+
+    private static final String TABLE = "<VOTABLE><RESOURCE><TABLE><FIELD name=\"x\" datatype=\"int\"/>"
+            + "<DATA><TABLEDATA><TR><TD>1</TD></TR><TR><TD>2</TD></TR></TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>";
+
+    @TempDir
+    Path dir;
+    private HttpServer server;
+    private VoTableFetcher fetcher;
+    private String base;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.createContext("/ok", ex -> answer(ex, 200, TABLE));
+        server.createContext("/html", ex -> answer(ex, 200, "<html><body>Maintenance</body></html>"));
+        server.createContext("/503", ex -> answer(ex, 503, "down"));
+        server.createContext("/stall", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            OutputStream out = ex.getResponseBody();
+            out.write("<VOTABLE><RESOURCE>".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            sleep(30_000);
+        });
+        server.createContext("/endless", ex -> {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write("<VOTABLE><RESOURCE><TABLE><FIELD name=\"x\" datatype=\"int\"/><DATA><TABLEDATA>".getBytes(StandardCharsets.UTF_8));
+                for (long i = 0; ; i++) {
+                    out.write(("<TR><TD>" + i + "</TD></TR>").getBytes(StandardCharsets.UTF_8));
+                }
+            } catch (IOException closedByClient) {
+                // expected: the fetcher hangs up
+            }
+        });
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        fetcher = new VoTableFetcher(http, Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+        fetcher.stop();
+    }
+
+    @Test
+    void fetchesAndChecksAGoodAnswer() throws Exception {
+        Path work = dir.resolve("ok.vot");
+        CheckedDownload d = fetcher.fetch(URI.create(base + "/ok"), work);
+        assertEquals(QueryStatus.OK, d.report().status());
+        assertEquals(2, d.report().rows());
+        assertEquals(TABLE, Files.readString(work));
+    }
+
+    @Test
+    void htmlIsRefused() {
+        assertFails("/html", "did not answer with a valid VOTable");
+    }
+
+    @Test
+    void httpErrorIsReported() {
+        assertFails("/503", "answered HTTP 503");
+    }
+
+    @Test
+    void aStalledAnswerTimesOutWithinTheDeadline() {
+        long start = System.nanoTime();
+        assertFails("/stall", "did not send a complete answer within 2 s");
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(6).toNanos(), "took too long");
+    }
+
+    @Test
+    void anEndlessAnswerIsCutOff() {
+        long start = System.nanoTime();
+        assertFails("/endless", "did not send a complete answer within 2 s");
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(6).toNanos(), "took too long");
+        assertFalse(Thread.currentThread().isInterrupted(), "the deadline's interrupt leaked");
+    }
+
+    @Test
+    void refusedConnectionIsReported() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Path work = dir.resolve("x.vot");
+        RemoteQueryException e = assertThrows(RemoteQueryException.class,
+                () -> fetcher.fetch(URI.create("http://127.0.0.1:" + closedPort + "/cone"), work));
+        assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+    }
+
+    @Test
+    void onlyHttpSchemes() {
+        RemoteQueryException e = assertThrows(RemoteQueryException.class,
+                () -> fetcher.fetch(URI.create("file:///etc/passwd"), dir.resolve("x.vot")));
+        assertTrue(e.getMessage().contains("only http and https"), e.getMessage());
+    }
+
+    private void assertFails(String path, String expected) {
+        Path work = dir.resolve("w.vot");
+        RemoteQueryException e = assertThrows(RemoteQueryException.class, () -> fetcher.fetch(URI.create(base + path), work));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(Files.exists(work), "work file left behind");
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

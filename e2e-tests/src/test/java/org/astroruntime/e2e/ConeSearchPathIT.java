@@ -18,6 +18,7 @@ import org.astroruntime.e2e.demo.ConeDemo;
 import org.astroruntime.e2e.peers.Catalogue;
 import org.astroruntime.e2e.suite.DemoRecords;
 import org.astroruntime.e2e.suite.Suite;
+import org.astroruntime.e2e.suite.SuiteAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +32,8 @@ class ConeSearchPathIT {
 
     @Test
     void aKafkaRequestEndsInTheDesktopViewerWithTheSameRows(Suite suite) throws Exception {
-        ConeDemo.DemoOutcome outcome = new ConeDemo(suite).run("alice", "#cones/ned.vot", Duration.ofSeconds(60));
+        String alice = new SuiteAccounts(suite).userToken("alice");
+        ConeDemo.DemoOutcome outcome = new ConeDemo(suite).run("alice", alice, "#cones/ned.vot", Duration.ofSeconds(60));
 
         assertEquals(List.of(Phase.PENDING, Phase.QUEUED, Phase.EXECUTING, Phase.COMPLETED), outcome.phases());
         assertNotNull(outcome.result(), "no result on vo.results");
@@ -44,14 +46,19 @@ class ConeSearchPathIT {
         // The viewer fetched the URL itself and read the table with STIL.
         assertEquals(expected, outcome.viewerRows());
 
-        // The stored bytes are a complete VOTable with the same rows.
+        // The stored bytes are a complete VOTable with the same rows, readable through the pre-signed URL the
+        // viewer got, and through the plain data URL only with alice's token.
         byte[] stored = SuiteHttp.getBytes(outcome.result().url());
+        String dataUrl = outcome.result().url().substring(0, outcome.result().url().indexOf('?'));
+        assertEquals(200, SuiteHttp.get(dataUrl, alice).status());
+        assertEquals(401, SuiteHttp.get(dataUrl).status());
+        assertEquals(403, SuiteHttp.get(dataUrl, new SuiteAccounts(suite).userToken("bob")).status());
         VoTableReport report = new VoTableChecker().check(new ByteArrayInputStream(stored));
         assertEquals(expected, report.rows());
         assertEquals(stored.length, outcome.result().size());
 
         // The bridge records the delivery and the viewer's answer.
-        JsonNode forwards = SuiteHttp.get(suite.url("messaging-bridge") + "/forwards?owner=alice").json();
+        JsonNode forwards = SuiteHttp.get(suite.url("messaging-bridge") + "/forwards", alice).json();
         JsonNode mine = null;
         for (JsonNode f : forwards) {
             if (f.get("jobId").asText().equals(outcome.jobId())) {
@@ -67,26 +74,29 @@ class ConeSearchPathIT {
     @Test
     void aRestRequestAnswersWithAJobUrlAndFiltersByTrueDistance(Suite suite) throws Exception {
         // Around M31, where RA lines converge: a filter on RA/Dec boxes would get a different count.
-        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", Map.of(
-                "owner", "bob", "service", DemoRecords.DEMO_CONE, "RA", "10.68", "DEC", "41.27", "SR", "1.2",
+        String bob = new SuiteAccounts(suite).userToken("bob");
+        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", bob, Map.of(
+                "service", DemoRecords.DEMO_CONE, "RA", "10.68", "DEC", "41.27", "SR", "1.2",
                 "saveAs", "#cones/m31.vot", "PHASE", "RUN"));
         assertEquals(303, created.status(), created.body());
         String job = created.header("Location");
         assertTrue(job.startsWith(suite.url("query-svc") + "/queries/"), job);
 
-        JsonNode view = waitForEnd(job);
+        JsonNode view = waitForEnd(job, bob);
         assertEquals("COMPLETED", view.get("phase").asText(), view.toString());
         long expected = Catalogue.bundled().cone(10.68, 41.27, 1.2).size();
         JsonNode result = view.get("results").get(0);
         assertEquals(expected, result.get("rows").asLong());
         assertEquals("vos://astroruntime.local!vospace/bob/cones/m31.vot", result.get("uri").asText());
-        assertEquals(expected, new VoTableChecker().check(new ByteArrayInputStream(SuiteHttp.getBytes(result.get("url").asText()))).rows());
+        assertEquals(expected, new VoTableChecker().check(new ByteArrayInputStream(SuiteHttp.getBytes(result.get("readUrl").asText()))).rows());
 
-        // Only bob's jobs in bob's list.
-        JsonNode list = SuiteHttp.get(suite.url("query-svc") + "/queries?owner=bob").json();
+        // Only bob's jobs in bob's list; alice cannot see bob's job.
+        JsonNode list = SuiteHttp.get(suite.url("query-svc") + "/queries", bob).json();
+        assertTrue(list.size() >= 1);
         for (JsonNode j : list) {
             assertEquals("bob", j.get("ownerId").asText());
         }
+        assertEquals(404, SuiteHttp.get(job, new SuiteAccounts(suite).userToken("alice")).status());
     }
 
     @Test
@@ -97,11 +107,11 @@ class ConeSearchPathIT {
         assertEquals(suite.coneUrl() + "?", a.json().get("capabilities").get(0).get("interfaces").get(0).get("accessUrls").get(0).asText());
     }
 
-    static JsonNode waitForEnd(String jobUrl) throws Exception {
+    static JsonNode waitForEnd(String jobUrl, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode view = SuiteHttp.get(jobUrl).json();
+        JsonNode view = SuiteHttp.get(jobUrl, token).json();
         while (System.nanoTime() < deadline && !Phase.valueOf(view.get("phase").asText()).isTerminal()) {
-            view = SuiteHttp.get(jobUrl + "?WAIT=10").json();
+            view = SuiteHttp.get(jobUrl + "?WAIT=10", token).json();
         }
         return view;
     }

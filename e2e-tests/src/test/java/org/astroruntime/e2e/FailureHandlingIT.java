@@ -18,6 +18,7 @@ import org.astroruntime.common.event.Topics;
 import org.astroruntime.common.testkit.KafkaTestClient;
 import org.astroruntime.e2e.suite.DemoRecords;
 import org.astroruntime.e2e.suite.Suite;
+import org.astroruntime.e2e.suite.SuiteAccounts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +33,8 @@ class FailureHandlingIT {
 
     @Test
     void invalidPositionIs400NamingTheParameter(Suite suite) throws Exception {
-        SuiteHttp.Answer a = SuiteHttp.postForm(suite.url("query-svc") + "/queries", Map.of(
-                "owner", "carol", "service", DemoRecords.DEMO_CONE, "RA", "12", "DEC", "-95", "SR", "0.1", "PHASE", "RUN"));
+        SuiteHttp.Answer a = SuiteHttp.postForm(suite.url("query-svc") + "/queries", carol(suite), Map.of(
+                "service", DemoRecords.DEMO_CONE, "RA", "12", "DEC", "-95", "SR", "0.1", "PHASE", "RUN"));
         assertEquals(400, a.status());
         assertEquals("DEC", a.json().get("parameter").asText());
         assertTrue(a.json().get("message").asText().contains("between -90 and 90"));
@@ -76,6 +77,7 @@ class FailureHandlingIT {
     @Test
     void malformedMessagesGoToDeadLetterAndTheNextRequestStillRuns(Suite suite) throws Exception {
         EventCodec codec = new EventCodec();
+        String dave = new SuiteAccounts(suite).userToken("dave");
         try (KafkaTestClient kafka = new KafkaTestClient(suite.kafkaBootstrap())) {
             kafka.send(Topics.QUERY_REQUESTS, "e2e-garbage", "{\"schemaVersion\":1, \"jobId\": 42");
             ConsumerRecord<String, String> dead = kafka.await(Topics.DEAD_LETTER, r -> "e2e-garbage".equals(r.key()), Duration.ofSeconds(30));
@@ -83,7 +85,7 @@ class FailureHandlingIT {
 
             String jobId = "e2e-after-garbage";
             kafka.send(Topics.QUERY_REQUESTS, jobId, codec.encode(new QueryRequest(1, jobId, "dave", "cone",
-                    DemoRecords.DEMO_CONE, Map.of("RA", "83.82", "DEC", "-5.39", "SR", "0.3"), null, null)));
+                    DemoRecords.DEMO_CONE, Map.of("RA", "83.82", "DEC", "-5.39", "SR", "0.3"), null, null, dave)));
             ConsumerRecord<String, String> done = kafka.await(Topics.JOB_EVENTS, r -> jobId.equals(r.key())
                     && codec.decode(r.value(), JobEvent.class).phase().isTerminal(), Duration.ofSeconds(60));
             assertEquals(Phase.COMPLETED, codec.decode(done.value(), JobEvent.class).phase());
@@ -92,21 +94,27 @@ class FailureHandlingIT {
 
             // Sent again (at-least-once delivery): still one job, not run twice.
             kafka.send(Topics.QUERY_REQUESTS, jobId, codec.encode(new QueryRequest(1, jobId, "dave", "cone",
-                    DemoRecords.DEMO_CONE, Map.of("RA", "83.82", "DEC", "-5.39", "SR", "0.3"), null, null)));
-            JsonNode view = SuiteHttp.get(suite.url("query-svc") + "/queries/" + jobId).json();
+                    DemoRecords.DEMO_CONE, Map.of("RA", "83.82", "DEC", "-5.39", "SR", "0.3"), null, null, dave)));
+            JsonNode view = SuiteHttp.get(suite.url("query-svc") + "/queries/" + jobId, dave).json();
             assertEquals("COMPLETED", view.get("phase").asText());
         }
     }
 
+    private static String carol(Suite suite) throws Exception {
+        return new SuiteAccounts(suite).userToken("carol");
+    }
+
     private static JsonNode runAndWait(Suite suite, String service, String saveAs) throws Exception {
-        Map<String, String> form = new HashMap<>(Map.of("owner", "carol", "service", service,
+        Map<String, String> form = new HashMap<>(Map.of("service", service,
                 "RA", "180", "DEC", "2", "SR", "0.2", "saveAs", saveAs, "PHASE", "RUN"));
-        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", form);
+        String token = carol(suite);
+        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, form);
         assertEquals(303, created.status(), created.body());
-        return ConeSearchPathIT.waitForEnd(created.header("Location"));
+        return ConeSearchPathIT.waitForEnd(created.header("Location"), token);
     }
 
     private static void assertNothingStored(Suite suite, String node) throws Exception {
-        assertEquals(404, SuiteHttp.get(suite.url("vospace-svc") + "/data/carol/" + node).status(), node + " was stored");
+        assertEquals(404, SuiteHttp.get(suite.url("vospace-svc") + "/data/carol/" + node, carol(suite)).status(),
+                node + " was stored");
     }
 }

@@ -30,10 +30,17 @@ final class SuiteHttp {
         }
     }
 
+    /** GET without a token (public endpoints, pre-signed URLs). */
     static Answer get(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(70)).GET().build());
     }
 
+    static Answer get(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(70))
+                .header("Authorization", "Bearer " + token).GET().build());
+    }
+
+    /** The bytes at a URL that needs no token (a pre-signed read URL). */
     static byte[] getBytes(String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 200) {
@@ -42,12 +49,12 @@ final class SuiteHttp {
         return r.body();
     }
 
-    static Answer postForm(String url, Map<String, String> form) throws IOException, InterruptedException {
+    static Answer postForm(String url, String token, Map<String, String> form) throws IOException, InterruptedException {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 

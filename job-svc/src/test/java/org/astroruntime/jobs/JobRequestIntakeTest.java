@@ -16,11 +16,13 @@ import org.astroruntime.common.event.Phase;
 import org.astroruntime.common.event.Topics;
 import org.astroruntime.common.testkit.KafkaBrokerTestResource;
 import org.astroruntime.common.testkit.KafkaTestClient;
+import org.astroruntime.common.testkit.TokenTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TokenTestResource.class)
 class JobRequestIntakeTest {
 
     private final EventCodec codec = new EventCodec();
@@ -34,13 +36,19 @@ class JobRequestIntakeTest {
                     KafkaTestClient.header(dead, "dead-letter-reason"));
 
             kafka.send(Topics.JOB_REQUESTS, "job-2", codec.encode(new JobRequest(1, "job-2", "alice",
-                    "ivo://astroruntime.local/app/nothing", null)));
+                    "ivo://astroruntime.local/app/nothing", null, TokenTestResource.tokens().issue("alice"))));
             ConsumerRecord<String, String> event = kafka.await(Topics.JOB_EVENTS, r -> "job-2".equals(r.key()), Duration.ofSeconds(30));
             JobEvent body = codec.decode(event.value(), JobEvent.class);
             assertEquals(Phase.ERROR, body.phase());
             assertEquals("alice", body.owner());
             assertTrue(body.errorSummary().contains("ivo://astroruntime.local/app/nothing"), body.errorSummary());
             assertEquals("org.astroruntime.job.event", KafkaTestClient.header(event, "ce_type"));
+
+            kafka.send(Topics.JOB_REQUESTS, "job-3", codec.encode(new JobRequest(1, "job-3", "alice",
+                    "ivo://astroruntime.local/app/nothing", null, TokenTestResource.tokens().issue("mallory"))));
+            JobEvent forged = codec.decode(kafka.await(Topics.JOB_EVENTS, r -> "job-3".equals(r.key()), Duration.ofSeconds(30)).value(), JobEvent.class);
+            assertEquals(Phase.ERROR, forged.phase());
+            assertTrue(forged.errorSummary().contains("not the token's user"), forged.errorSummary());
         }
     }
 

@@ -13,12 +13,14 @@ import org.astroruntime.common.event.ResultEvent;
 import org.astroruntime.common.event.Topics;
 import org.astroruntime.common.testkit.KafkaBrokerTestResource;
 import org.astroruntime.common.testkit.KafkaTestClient;
+import org.astroruntime.common.testkit.TokenTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Without a SAMP hub the bridge stays ready and records why a result was not sent (e2e-tests cover delivery). */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TokenTestResource.class)
 class NoHubForwardingTest {
 
     @Test
@@ -41,10 +43,13 @@ class NoHubForwardingTest {
                     "application/x-votable+xml", 3L, 100, false, null)));
         }
         long deadline = System.currentTimeMillis() + Duration.ofSeconds(30).toMillis();
-        while (!given().get("/forwards").asString().contains("nohub-1") && System.currentTimeMillis() < deadline) {
+        String alice = TokenTestResource.tokens().issue("alice");
+        while (!given().auth().oauth2(alice).get("/forwards").asString().contains("nohub-1") && System.currentTimeMillis() < deadline) {
             sleep(200);
         }
-        given().queryParam("owner", "alice").get("/forwards").then().statusCode(200)
+        given().auth().oauth2(TokenTestResource.tokens().issue("bob")).get("/forwards").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/forwards").then().statusCode(401);
+        given().auth().oauth2(alice).get("/forwards").then().statusCode(200)
                 .body("find { it.jobId == 'nohub-1' }.status", equalTo("not-sent"))
                 .body("find { it.jobId == 'nohub-1' }.mtype", equalTo("table.load.votable"))
                 .body("find { it.jobId == 'nohub-1' }.detail", containsString("no SAMP hub"));

@@ -32,25 +32,27 @@ class DataTransferTest {
     void uploadThenDownloadGivesTheSameBytes() {
         byte[] data = new byte[300_000];
         new Random(42).nextBytes(data);
-        given().body(data).contentType("application/octet-stream")
+        String alice = Logins.tokenFor("alice");
+        given().auth().oauth2(alice).body(data).contentType("application/octet-stream")
                 .put("/data/alice/cones/ned.vot")
                 .then().statusCode(201)
                 .body("uri", equalTo("vos://astroruntime.local!vospace/alice/cones/ned.vot"))
                 .body("length", equalTo(300_000))
                 .body("url", startsWith("http://"));
-        byte[] back = given().get("/data/alice/cones/ned.vot")
+        byte[] back = given().auth().oauth2(alice).get("/data/alice/cones/ned.vot")
                 .then().statusCode(200).contentType("application/x-votable+xml").extract().asByteArray();
         assertArrayEquals(data, back);
 
-        given().body("v2").put("/data/alice/cones/ned.vot").then().statusCode(200).body("length", equalTo(2));
-        given().delete("/data/alice/cones/ned.vot").then().statusCode(204);
-        given().get("/data/alice/cones/ned.vot").then().statusCode(404).body("message", containsString("no data node"));
+        given().auth().oauth2(alice).body("v2").put("/data/alice/cones/ned.vot").then().statusCode(200).body("length", equalTo(2));
+        given().auth().oauth2(alice).delete("/data/alice/cones/ned.vot").then().statusCode(204);
+        given().auth().oauth2(alice).get("/data/alice/cones/ned.vot").then().statusCode(404).body("message", containsString("no data node"));
     }
 
     @Test
     void traversalAndBadNamesAre400() throws IOException {
+        String alice = Logins.tokenFor("alice");
         for (String bad : new String[] {"/data/alice/a%00b", "/data/al%20ice/x", "/data/alice/a%0Ab", "/data/alice/" + "n".repeat(300)}) {
-            given().urlEncodingEnabled(false).body("x").put(bad).then().statusCode(400)
+            given().auth().oauth2(alice).urlEncodingEnabled(false).body("x").put(bad).then().statusCode(400)
                     .body("error", equalTo("InvalidIdentifier"));
         }
         for (String bad : new String[] {"/data/alice/%2e%2e/bob/x", "/data/alice/../bob/x", "/data/alice/%2E%2e/bob/x",
@@ -59,21 +61,23 @@ class DataTransferTest {
             String answer = rawPut(bad, "x");
             assertTrue(answer.startsWith("HTTP/1.1 400") && answer.contains("InvalidURI"), bad + " -> " + answer);
         }
-        given().get("/data/bob/x").then().statusCode(404);
+        given().auth().oauth2(Logins.tokenFor("bob")).get("/data/bob/x").then().statusCode(404);
     }
 
     @Test
     void aCutShortUploadLeavesNothingBehind() throws Exception {
+        String alice = Logins.tokenFor("alice");
         URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("PUT /data/alice/partial.vot HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\n\r\n")
+            out.write(("PUT /data/alice/partial.vot HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + alice
+                    + "\r\nContent-Length: 100000\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[1000]);
             out.flush();
         }
         Thread.sleep(1000);
-        given().get("/data/alice/partial.vot").then().statusCode(404);
+        given().auth().oauth2(alice).get("/data/alice/partial.vot").then().statusCode(404);
         Path dataDir = Path.of(ConfigProvider.getConfig().getValue("astroruntime.data-dir", String.class));
         assertEquals(0, countFiles(dataDir.resolve("incoming")));
     }

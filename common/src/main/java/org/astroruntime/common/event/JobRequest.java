@@ -11,9 +11,11 @@ import java.util.Map;
  * @param owner         the user the job belongs to
  * @param application   the application's {@code ivo://} identifier
  * @param parameters    input parameter values by name; file inputs are {@code #path} or {@code vos://} URIs
+ * @param token         the owner's login token; services run the request only when it verifies and names
+ *                      {@code owner}
  */
 public record JobRequest(int schemaVersion, String jobId, String owner, String application,
-                         Map<String, String> parameters) implements EventBody {
+                         Map<String, String> parameters, String token) implements EventBody {
 
     public static final int SCHEMA_VERSION = 1;
 

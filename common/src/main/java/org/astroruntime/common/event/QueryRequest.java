@@ -13,9 +13,12 @@ import java.util.Map;
  * @param parameters    protocol parameters (for a cone: {@code RA}, {@code DEC}, {@code SR}, optionally {@code VERB})
  * @param saveAs        where the result goes: {@code #path}, a {@code vos://} URI, or null for the default
  * @param forwardTo     optional hint for the desktop bridge, such as {@code topcat}
+ * @param token         the owner's login token (from vospace-svc {@code POST /login}); services run the request only
+ *                      when it verifies and names {@code owner}
  */
 public record QueryRequest(int schemaVersion, String jobId, String owner, String protocol, String target,
-                           Map<String, String> parameters, String saveAs, String forwardTo) implements EventBody {
+                           Map<String, String> parameters, String saveAs, String forwardTo, String token)
+        implements EventBody {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -16,8 +16,8 @@ class EventCodecTest {
     void roundTripsEveryBody() {
         Instant t = Instant.parse("2026-11-24T10:15:30Z");
         EventBody[] bodies = {
-            new QueryRequest(1, "j1", "alice", "cone", "ivo://x.org/cone", Map.of("RA", "1"), "#cones/a.vot", "topcat"),
-            new JobRequest(1, "j2", "alice", "ivo://x.org/sextractor", Map.of("image", "#a.fits")),
+            new QueryRequest(1, "j1", "alice", "cone", "ivo://x.org/cone", Map.of("RA", "1"), "#cones/a.vot", "topcat", "eyJ.token"),
+            new JobRequest(1, "j2", "alice", "ivo://x.org/sextractor", Map.of("image", "#a.fits"), null),
             new JobEvent(1, "j1", "alice", "query", Phase.ERROR, t, null, "timed out"),
             new ResultEvent(1, "j1", "alice", "vos://x!vospace/alice/a.vot", "http://h/a.vot", "a", "application/x-votable+xml", 3L, 100, false, null),
             new RegistryEvent(1, "ivo://x.org/cone", RegistryEvent.Action.UPSERTED, "Cone", t),

@@ -47,9 +47,10 @@ public final class ConeDemo {
      * Sends one request and waits for its phases, its result and the viewer's load.
      *
      * @param owner  the user the result belongs to
+     * @param token  the owner's login token, carried in the request so that query-svc can verify the owner
      * @param saveAs where it is stored, e.g. {@code #cones/demo.vot}
      */
-    public DemoOutcome run(String owner, String saveAs, Duration timeout) throws Exception {
+    public DemoOutcome run(String owner, String token, String saveAs, Duration timeout) throws Exception {
         String jobId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
         long start = System.nanoTime();
         try (KafkaConsumer<String, String> events = consumer(); KafkaProducer<String, String> producer = producer()) {
@@ -62,7 +63,7 @@ public final class ConeDemo {
             events.assignment().forEach(events::position);
 
             QueryRequest request = new QueryRequest(QueryRequest.SCHEMA_VERSION, jobId, owner, "cone",
-                    DemoRecords.DEMO_CONE, PARAMETERS, saveAs, "table-viewer");
+                    DemoRecords.DEMO_CONE, PARAMETERS, saveAs, "table-viewer", token);
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.QUERY_REQUESTS, jobId, codec.encode(request));
             record.headers().add(EventTypes.HEADER_SPECVERSION, bytes("1.0"))
                     .add(EventTypes.HEADER_ID, bytes(UUID.randomUUID().toString()))

@@ -64,7 +64,9 @@ public final class RunMain {
 
     private static void runDemo(Suite suite) throws Exception {
         System.out.println("\nDemo: cone search of the demo catalogue, RA=180.0 DEC=2.0 SR=0.5, sent on vo.query.requests");
-        ConeDemo.DemoOutcome outcome = new ConeDemo(suite).run("demo", "#cones/demo-stars.vot", Duration.ofSeconds(90));
+        String token = new SuiteAccounts(suite).login("demo", suite.demoPassword());
+        System.out.println("  logged in at vospace-svc as demo (password " + suite.demoPassword() + ", community astroruntime.local)");
+        ConeDemo.DemoOutcome outcome = new ConeDemo(suite).run("demo", token, "#cones/demo-stars.vot", Duration.ofSeconds(90));
         long expected = Catalogue.bundled().cone(180.0, 2.0, 0.5).size();
         System.out.println("  job " + outcome.jobId() + " phases on vo.job.events: " + outcome.phases());
         if (outcome.result() == null) {
@@ -73,7 +75,7 @@ public final class RunMain {
             return;
         }
         System.out.println("  result stored at " + outcome.result().uri());
-        System.out.println("  bytes at         " + outcome.result().url());
+        System.out.println("  signed read URL  " + outcome.result().url());
         System.out.println("  rows: " + outcome.result().rows() + " (the catalogue holds " + expected
                 + " sources within 0.5 deg of the position)");
         System.out.printf(Locale.ROOT, "  result published on vo.results after %.2f s%n", outcome.toResult().toMillis() / 1000.0);

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.astroruntime.common.io.SecretFiles;
 import org.astroruntime.e2e.peers.SampTableReceiver;
 
 /**
@@ -32,6 +34,9 @@ public final class Suite implements AutoCloseable {
     private final Map<String, ManagedProcess> byName = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<ServiceStart> starts = Collections.synchronizedList(new ArrayList<>());
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // Fresh for every start of a fresh data directory; kept in the data directory so that a restart reuses them.
+    private String adminPassword;
+    private String demoPassword;
     private Duration coldStart;
 
     private Suite(SuiteConfig config) {
@@ -59,6 +64,8 @@ public final class Suite implements AutoCloseable {
         }
         long t0 = System.nanoTime();
         Path logs = Files.createDirectories(config.dataDir().resolve("logs"));
+        adminPassword = secret(config.dataDir().resolve("admin.password"));
+        demoPassword = secret(config.dataDir().resolve("demo.password"));
         SuiteConfig.Ports ports = config.ports();
         String classPath = System.getProperty("java.class.path");
 
@@ -113,7 +120,8 @@ public final class Suite implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port(service),
                 "-Dkafka.bootstrap.servers=127.0.0.1:" + p.kafka(),
-                "-Dastroruntime.data-dir=" + config.dataDir().resolve(service)));
+                "-Dastroruntime.data-dir=" + config.dataDir().resolve(service),
+                "-Dastroruntime.auth.jwks-url=" + url("vospace-svc") + "/auth/jwks"));
         switch (service) {
             case "registry-svc" -> props.add("-Dregistry.records.dir=" + records);
             case "query-svc" -> {
@@ -121,7 +129,11 @@ public final class Suite implements AutoCloseable {
                 props.add("-Dquery.vospace-url=" + url("vospace-svc"));
                 props.add("-Dquery.remote.timeout=" + config.remoteTimeout().toSeconds() + "S");
             }
-            case "vospace-svc" -> props.add("-Dvospace.public-url=" + url("vospace-svc"));
+            case "vospace-svc" -> {
+                props.add("-Dvospace.public-url=" + url("vospace-svc"));
+                props.add("-Dvospace.admin.password=" + adminPassword);
+                props.add("-Dvospace.demo-user.password=" + demoPassword);
+            }
             case "messaging-bridge" -> props.add("-Duser.home=" + sampHome);
             default -> {
             }
@@ -195,6 +207,25 @@ public final class Suite implements AutoCloseable {
             throw new IllegalArgumentException("no process " + name);
         }
         return p;
+    }
+
+    /** The administrator's password (account {@code admin}). */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
+    /** The demo user's password (account {@code demo}). */
+    public String demoPassword() {
+        return demoPassword;
+    }
+
+    private static String secret(Path file) throws IOException {
+        byte[] password = SecretFiles.readOrCreate(file, () -> {
+            byte[] b = new byte[12];
+            new java.security.SecureRandom().nextBytes(b);
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b).getBytes(StandardCharsets.US_ASCII);
+        });
+        return new String(password, StandardCharsets.US_ASCII).strip();
     }
 
     /** Time from the first process start to every service ready. */

@@ -3,6 +3,8 @@ package org.astroruntime.query.intake;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
+import org.astroruntime.common.auth.RequestTokenVerifier;
+import org.astroruntime.common.auth.UnverifiedRequestException;
 import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.common.event.KafkaEvents;
 import org.astroruntime.common.event.QueryRequest;
@@ -15,8 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Takes query requests from {@code vo.query.requests}. A message that is not a query request goes to dead letter;
- * a well-formed request with bad parameters becomes an ERROR job that says which parameter is wrong; a resent
- * request (same job id) is not run twice.
+ * a request whose token does not verify or names someone else, or that has bad parameters, becomes an ERROR job
+ * that says why; a resent request (same job id) is not run twice.
  */
 @ApplicationScoped
 public class QueryRequestConsumer {
@@ -25,6 +27,9 @@ public class QueryRequestConsumer {
 
     @Inject
     QueryJobs jobs;
+
+    @Inject
+    RequestTokenVerifier verifier;
 
     @ConfigProperty(name = "query.vospace-authority")
     String vospaceAuthority;
@@ -38,6 +43,13 @@ public class QueryRequestConsumer {
         if (!QuerySpec.JOB_ID.matcher(request.jobId()).matches()) {
             // Without a usable id there is no job to report on: the message itself is at fault.
             throw new IllegalArgumentException("jobId '" + request.jobId() + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        try {
+            verifier.verify(request.token(), request.owner());
+        } catch (UnverifiedRequestException e) {
+            jobs.refuse(request.jobId(), request.owner(), request.protocol(), request.target(), request.parameters(),
+                    e.getMessage());
+            return;
         }
         QuerySpec spec;
         try {

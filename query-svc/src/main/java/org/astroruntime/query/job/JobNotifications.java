@@ -33,7 +33,7 @@ public class JobNotifications {
     public void resultReady(QueryJob job, JobResult result, String name) {
         String forwardTo = job.spec() == null ? null : job.spec().forwardTo();
         results.send(events.message(job.owner(), new ResultEvent(ResultEvent.SCHEMA_VERSION, job.id(), job.owner(),
-                result.uri(), result.url(), name, result.mediaType(), result.rows(), result.size(), result.overflow(),
+                result.uri(), result.readUrl(), name, result.mediaType(), result.rows(), result.size(), result.overflow(),
                 forwardTo)));
     }
 }

@@ -67,10 +67,10 @@ public class QueryExecution {
             if (report.tables() == 0) {
                 throw new RemoteQueryException("the cone-search service answered a VOTable without a table");
             }
-            StoredResult stored = vospace.upload(spec.destination(), download.file(), VOTABLE);
+            StoredResult stored = vospace.upload(spec.destination(), download.file(), VOTABLE, spec.token());
             boolean overflow = report.status() == QueryStatus.OVERFLOW;
-            JobResult result = new JobResult("result", stored.uri(), stored.url(), VOTABLE, report.rows(),
-                    stored.length(), overflow);
+            JobResult result = new JobResult("result", stored.uri(), stored.url(), stored.readUrl(), VOTABLE,
+                    report.rows(), stored.length(), overflow);
             String note = overflow ? "the service truncated its answer at " + report.rows() + " rows"
                     + (report.message() == null ? "" : ": " + report.message()) : null;
             if (job.complete(result, note)) {

@@ -1,6 +1,9 @@
 package org.astroruntime.query.job;
 
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
+import org.astroruntime.common.auth.Caller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  */
 @Path("/queries")
 @Produces(MediaType.APPLICATION_JSON)
+@Authenticated
 public class QueryJobsResource {
 
     /** Form fields that describe the job rather than the protocol. */
@@ -47,6 +51,9 @@ public class QueryJobsResource {
 
     @Inject
     QueryJobs jobs;
+
+    @Inject
+    Caller caller;
 
     @ConfigProperty(name = "query.vospace-authority")
     String vospaceAuthority;
@@ -69,7 +76,10 @@ public class QueryJobsResource {
                 parameters.put(upper, value);
             }
         });
-        String owner = require(fields, "OWNER", "owner");
+        String owner = caller.user();
+        if (fields.containsKey("OWNER") && !fields.get("OWNER").equals(owner)) {
+            throw new ForbiddenException("jobs are owned by the token's user (" + owner + "), not " + fields.get("OWNER"));
+        }
         String service = require(fields, "SERVICE", "service");
         String phase = fields.getOrDefault("PHASE", "");
         if (!phase.isEmpty() && !phase.equalsIgnoreCase("RUN")) {
@@ -77,7 +87,8 @@ public class QueryJobsResource {
         }
         String jobId = UUID.randomUUID().toString().substring(0, 18);
         QueryRequest request = new QueryRequest(QueryRequest.SCHEMA_VERSION, jobId, owner,
-                fields.getOrDefault("PROTOCOL", "cone"), service, parameters, fields.get("SAVEAS"), fields.get("FORWARDTO"));
+                fields.getOrDefault("PROTOCOL", "cone"), service, parameters, fields.get("SAVEAS"), fields.get("FORWARDTO"),
+                caller.rawToken());
         QueryJob job = jobs.create(QuerySpec.from(request, new NodeReference(vospaceAuthority))).job();
         if (phase.equalsIgnoreCase("RUN")) {
             jobs.run(job);
@@ -86,12 +97,9 @@ public class QueryJobsResource {
     }
 
     @GET
-    @Operation(summary = "List the owner's query jobs, newest first")
-    public List<QueryJobView> list(@QueryParam("owner") String owner, @QueryParam("PHASE") List<String> phases) {
-        if (owner == null || owner.isBlank()) {
-            throw new InvalidParameterException("owner", "owner is required");
-        }
-        return jobs.list(owner).stream().map(QueryJob::view)
+    @Operation(summary = "List the caller's query jobs, newest first")
+    public List<QueryJobView> list(@QueryParam("PHASE") List<String> phases) {
+        return jobs.list(caller.user()).stream().map(QueryJob::view)
                 .filter(v -> phases == null || phases.isEmpty() || phases.contains(v.phase().name()))
                 .toList();
     }
@@ -160,8 +168,10 @@ public class QueryJobsResource {
         return Response.noContent().build();
     }
 
+    /** Another user's job is answered exactly like a missing one, so that ids reveal nothing. */
     private QueryJob find(String id) {
-        return jobs.find(id).orElseThrow(() -> new NotFoundException("no query job " + id));
+        return jobs.find(id).filter(j -> j.owner().equals(caller.user()))
+                .orElseThrow(() -> new NotFoundException("no query job " + id));
     }
 
     private URI jobUri(QueryJob job) {

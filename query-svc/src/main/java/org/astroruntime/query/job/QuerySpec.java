@@ -23,9 +23,15 @@ import org.astroruntime.query.cone.ConeParameters;
  * @param destination where the result will be stored
  * @param forwardTo   the desktop forwarding hint, or null
  * @param parameters  the request parameters as given, for the job's parameter list
+ * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
 public record QuerySpec(String jobId, String owner, String protocol, String target, ConeParameters cone,
-                        VosUri destination, String forwardTo, Map<String, String> parameters) {
+                        VosUri destination, String forwardTo, Map<String, String> parameters, String token) {
+
+    @Override
+    public String toString() {
+        return "QuerySpec[" + jobId + ", " + owner + ", " + protocol + ", " + target + "]"; // keeps the token out of logs
+    }
 
     /** Job ids are chosen by clients, so they are restricted to what is safe in URLs, keys and file names. */
     public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -67,7 +73,7 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
         return new QuerySpec(request.jobId(), owner, protocol, request.target().strip(), cone, destination,
-                request.forwardTo(), request.parameters());
+                request.forwardTo(), request.parameters(), request.token());
     }
 
     private static void checkTarget(String target) {

@@ -34,16 +34,17 @@ public class VoSpaceClient {
     Duration uploadTimeout;
 
     /**
-     * Uploads {@code file} as the bytes of {@code node}.
+     * Uploads {@code file} as the bytes of {@code node}, on behalf of the owner whose token is given.
      *
      * @throws RemoteQueryException when vospace-svc refuses the upload or cannot be reached
      */
-    public StoredResult upload(VosUri node, Path file, String mediaType) throws RemoteQueryException {
+    public StoredResult upload(VosUri node, Path file, String mediaType, String ownerToken) throws RemoteQueryException {
         URI uri = URI.create(vospaceUrl.replaceAll("/+$", "") + "/data/" + node.encodedUserPath());
         HttpResponse<byte[]> response;
         try {
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(uploadTimeout)
                     .header("Content-Type", mediaType).header("User-Agent", OutboundHttp.USER_AGENT)
+                    .header("Authorization", "Bearer " + ownerToken)
                     .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (FileNotFoundException e) {

@@ -18,62 +18,73 @@ import org.astroruntime.common.event.QueryRequest;
 import org.astroruntime.common.event.Topics;
 import org.astroruntime.common.testkit.KafkaBrokerTestResource;
 import org.astroruntime.common.testkit.KafkaTestClient;
+import org.astroruntime.common.testkit.TokenTestResource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** Submission over REST and Kafka, and the answers to bad input (the full query path is in e2e-tests). */
 @QuarkusTest
 @WithTestResource(KafkaBrokerTestResource.class)
+@WithTestResource(TokenTestResource.class)
 class QueryIntakeTest {
+
+    private static final String ALICE = TokenTestResource.tokens().issue("alice");
+    private static final String BOB = TokenTestResource.tokens().issue("bob");
 
     private final EventCodec codec = new EventCodec();
 
     @Test
     void badConeParametersAre400NamingTheParameter() {
-        given().formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "400", "DEC", "0", "SR", "1"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "400", "DEC", "0", "SR", "1"))
                 .post("/queries").then().statusCode(400)
                 .body("error", equalTo("InvalidParameter")).body("parameter", equalTo("RA"))
                 .body("message", containsString("between 0 and 360"));
-        given().formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "-91", "SR", "1"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "-91", "SR", "1"))
                 .post("/queries").then().statusCode(400).body("parameter", equalTo("DEC"));
-        given().formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "-1"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "-1"))
                 .post("/queries").then().statusCode(400).body("parameter", equalTo("SR"));
-        given().formParams(Map.of("owner", "alice", "service", "ftp://x/cone", "RA", "10", "DEC", "1", "SR", "1"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "ftp://x/cone", "RA", "10", "DEC", "1", "SR", "1"))
                 .post("/queries").then().statusCode(400).body("parameter", equalTo("service"));
-        given().formParams(Map.of("owner", "alice", "service", "ivo://x", "RA", "10", "DEC", "1", "SR", "1"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "ivo://x", "RA", "10", "DEC", "1", "SR", "1"))
                 .post("/queries").then().statusCode(400).body("parameter", equalTo("service"));
-        given().formParams(Map.of("owner", "alice", "service", "http://h/c", "RA", "10", "DEC", "1", "SR", "1", "saveAs", "#../bob/x.vot"))
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "alice", "service", "http://h/c", "RA", "10", "DEC", "1", "SR", "1", "saveAs", "#../bob/x.vot"))
                 .post("/queries").then().statusCode(400).body("parameter", equalTo("saveAs"));
+        given().auth().oauth2(ALICE).formParams(Map.of("owner", "bob", "service", "http://h/c", "RA", "10", "DEC", "1", "SR", "1"))
+                .post("/queries").then().statusCode(403);
         given().formParams(Map.of("service", "http://h/c", "RA", "10", "DEC", "1", "SR", "1"))
-                .post("/queries").then().statusCode(400).body("parameter", equalTo("owner"));
-        given().get("/queries/no-such-job").then().statusCode(404).body("error", equalTo("NotFound"));
+                .post("/queries").then().statusCode(401);
+        given().auth().oauth2(ALICE).get("/queries/no-such-job").then().statusCode(404).body("error", equalTo("NotFound"));
     }
 
     @Test
     void aPendingJobWaitsForRunAndCanBeAborted() {
-        String location = given().redirects().follow(false)
+        String location = given().auth().oauth2(ALICE).redirects().follow(false)
                 .formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "1"))
                 .post("/queries").then().statusCode(303).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        given().get("/queries/" + id).then().statusCode(200).body("phase", equalTo("PENDING"))
+        given().auth().oauth2(ALICE).get("/queries/" + id).then().statusCode(200).body("phase", equalTo("PENDING"))
                 .body("saveAs", equalTo("vos://astroruntime.local!vospace/alice/queries/" + id + ".vot"));
-        given().redirects().follow(false).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(303);
-        given().get("/queries/" + id + "/phase").then().statusCode(200).body(equalTo("ABORTED"));
-        given().formParam("PHASE", "SUSPEND").post("/queries/" + id + "/phase").then().statusCode(400);
+        // Bob can neither see nor change alice's job, and cannot tell it exists.
+        given().auth().oauth2(BOB).get("/queries/" + id).then().statusCode(404);
+        given().auth().oauth2(BOB).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(404);
+        given().auth().oauth2(BOB).get("/queries").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(ALICE).redirects().follow(false).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(303);
+        given().auth().oauth2(ALICE).get("/queries/" + id + "/phase").then().statusCode(200).body(equalTo("ABORTED"));
+        given().auth().oauth2(ALICE).formParam("PHASE", "SUSPEND").post("/queries/" + id + "/phase").then().statusCode(400);
     }
 
     @Test
     void unreachableServiceEndsInErrorWithTheReason() {
-        String location = given().redirects().follow(false)
+        String location = given().auth().oauth2(ALICE).redirects().follow(false)
                 .formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "1",
                         "PHASE", "RUN"))
                 .post("/queries").then().statusCode(303).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        given().queryParam("WAIT", 10).queryParam("PHASE", "QUEUED").get("/queries/" + id);
-        given().queryParam("WAIT", 10).queryParam("PHASE", "EXECUTING").get("/queries/" + id);
-        given().get("/queries/" + id).then().body("phase", equalTo("ERROR"))
+        given().auth().oauth2(ALICE).queryParam("WAIT", 10).queryParam("PHASE", "QUEUED").get("/queries/" + id);
+        given().auth().oauth2(ALICE).queryParam("WAIT", 10).queryParam("PHASE", "EXECUTING").get("/queries/" + id);
+        given().auth().oauth2(ALICE).get("/queries/" + id).then().body("phase", equalTo("ERROR"))
                 .body("errorSummary", containsString("cannot connect to the service at 127.0.0.1:1"));
-        given().get("/queries/" + id + "/error").then().statusCode(200).body(containsString("cannot connect"));
+        given().auth().oauth2(ALICE).get("/queries/" + id + "/error").then().statusCode(200).body(containsString("cannot connect"));
     }
 
     @Test
@@ -84,17 +95,28 @@ class QueryIntakeTest {
             assertTrue(KafkaTestClient.header(dead, "dead-letter-reason").contains("malformed QueryRequest"));
 
             kafka.send(Topics.QUERY_REQUESTS, "k-bad-dec", codec.encode(new QueryRequest(1, "k-bad-dec", "alice", "cone",
-                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "95", "SR", "1"), null, null)));
+                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "95", "SR", "1"), null, null, ALICE)));
             ConsumerRecord<String, String> event = kafka.await(Topics.JOB_EVENTS, r -> "k-bad-dec".equals(r.key()), Duration.ofSeconds(30));
             JobEvent body = codec.decode(event.value(), JobEvent.class);
             assertEquals(Phase.ERROR, body.phase());
             assertTrue(body.errorSummary().contains("DEC"), body.errorSummary());
-            given().get("/queries/k-bad-dec").then().statusCode(200).body("phase", equalTo("ERROR"));
+            given().auth().oauth2(ALICE).get("/queries/k-bad-dec").then().statusCode(200).body("phase", equalTo("ERROR"));
 
             kafka.send(Topics.QUERY_REQUESTS, "bad id!", codec.encode(new QueryRequest(1, "bad id!", "alice", "cone",
-                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "5", "SR", "1"), null, null)));
+                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "5", "SR", "1"), null, null, ALICE)));
             ConsumerRecord<String, String> dead2 = kafka.await(Topics.DEAD_LETTER, r -> "bad id!".equals(r.key()), Duration.ofSeconds(30));
             assertTrue(KafkaTestClient.header(dead2, "dead-letter-reason").contains("jobId"));
+
+            // A request claiming alice with bob's token, and one with no token, are refused with the reason.
+            kafka.send(Topics.QUERY_REQUESTS, "k-forged", codec.encode(new QueryRequest(1, "k-forged", "alice", "cone",
+                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "5", "SR", "1"), null, null, BOB)));
+            JobEvent forged = codec.decode(kafka.await(Topics.JOB_EVENTS, r -> "k-forged".equals(r.key()), Duration.ofSeconds(30)).value(), JobEvent.class);
+            assertEquals(Phase.ERROR, forged.phase());
+            assertTrue(forged.errorSummary().contains("not the token's user"), forged.errorSummary());
+            kafka.send(Topics.QUERY_REQUESTS, "k-tokenless", codec.encode(new QueryRequest(1, "k-tokenless", "alice", "cone",
+                    "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "5", "SR", "1"), null, null, null)));
+            JobEvent tokenless = codec.decode(kafka.await(Topics.JOB_EVENTS, r -> "k-tokenless".equals(r.key()), Duration.ofSeconds(30)).value(), JobEvent.class);
+            assertTrue(tokenless.errorSummary().contains("carries no token"), tokenless.errorSummary());
         }
     }
 }

@@ -33,7 +33,7 @@ class DataTransferTest {
         byte[] data = new byte[300_000];
         new Random(42).nextBytes(data);
         String alice = Logins.tokenFor("alice");
-        given().auth().oauth2(alice).body(data).contentType("application/octet-stream")
+        given().auth().oauth2(alice).body(data).contentType("application/x-votable+xml")
                 .put("/data/alice/cones/ned.vot")
                 .then().statusCode(201)
                 .body("uri", equalTo("vos://astroruntime.local!vospace/alice/cones/ned.vot"))
@@ -45,7 +45,7 @@ class DataTransferTest {
 
         given().auth().oauth2(alice).body("v2").put("/data/alice/cones/ned.vot").then().statusCode(200).body("length", equalTo(2));
         given().auth().oauth2(alice).delete("/data/alice/cones/ned.vot").then().statusCode(204);
-        given().auth().oauth2(alice).get("/data/alice/cones/ned.vot").then().statusCode(404).body("message", containsString("no data node"));
+        given().auth().oauth2(alice).get("/data/alice/cones/ned.vot").then().statusCode(404).body(containsString("NodeNotFound"));
     }
 
     @Test

@@ -65,6 +65,10 @@ class LoginAndOwnershipTest {
         given().auth().oauth2(bob).delete("/data/alice/private/notes.txt").then().statusCode(403);
         given().get("/data/alice/private/notes.txt").then().statusCode(401);
         given().auth().oauth2(alice).get("/data/alice/private/notes.txt").then().statusCode(200).body(equalTo("secret"));
+        for (String path : new String[] {"/nodes/alice/private/notes.txt", "/nodes/alice/private/nothing.txt", "/nodes/alice"}) {
+            given().auth().oauth2(bob).get(path).then().statusCode(403).body(containsString("PermissionDenied"));
+            given().auth().oauth2(bob).delete(path).then().statusCode(403).body(containsString("PermissionDenied"));
+        }
     }
 
     @Test

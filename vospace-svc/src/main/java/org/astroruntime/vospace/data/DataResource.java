@@ -3,30 +3,36 @@ package org.astroruntime.vospace.data;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.ForbiddenException;
-import jakarta.ws.rs.NotAuthorizedException;
-import jakarta.ws.rs.QueryParam;
-import org.astroruntime.common.auth.Caller;
-import org.astroruntime.vospace.presign.PresignedUrls;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import org.astroruntime.common.event.VoSpaceEvent;
 import org.astroruntime.common.id.NodePath;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.vospace.events.VoSpaceEventPublisher;
+import org.astroruntime.vospace.nodes.Fault;
+import org.astroruntime.vospace.nodes.NodeAccess;
+import org.astroruntime.vospace.nodes.NodeCatalog;
+import org.astroruntime.vospace.nodes.NodeRecord;
+import org.astroruntime.vospace.nodes.VoSpaceFault;
+import org.astroruntime.vospace.presign.PresignedUrls;
 import org.astroruntime.vospace.store.FileSystemStore;
 import org.astroruntime.vospace.store.StoredData;
 import org.astroruntime.vospace.store.UploadFailedException;
@@ -35,23 +41,26 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The direct data URL of a node: {@code /data/{user}/{path}}. Bytes stream both ways; an upload becomes visible
- * only once complete. Only the owner may write or delete; reading needs the owner's token or a pre-signed URL.
- * Any request into another user's home is refused the same way whether the node exists or not.
+ * only once complete, and creates the node and any missing containers above it (as MySpace paths did). Only the
+ * owner writes or deletes; reading needs the owner's token, a pre-signed URL, or a node marked public.
  */
 @Path("/data/{user}/{path: .+}")
 public class DataResource {
 
     @Inject
-    Caller caller;
+    FileSystemStore store;
+
+    @Inject
+    NodeCatalog catalog;
+
+    @Inject
+    NodeAccess access;
 
     @Inject
     SecurityIdentity identity;
 
     @Inject
     PresignedUrls presigned;
-
-    @Inject
-    FileSystemStore store;
 
     @Inject
     VoSpaceEventPublisher events;
@@ -66,52 +75,70 @@ public class DataResource {
     @Authenticated
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a data node's bytes (parent containers are created)")
-    public Response upload(@PathParam("user") String user, @PathParam("path") String path, InputStream body)
-            throws IOException {
-        VosUri node = ownNode(user, path);
+    @Operation(summary = "Upload a data node's bytes (the node and missing parent containers are created)")
+    public Response upload(@PathParam("user") String user, @PathParam("path") String path,
+                           @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+        VosUri node = node(user, path);
+        access.checkOwner(node);
+        catalog.ensureContainers(node.user(), node.path().parent());
+        catalog.find(node.user(), node.path()).filter(n -> !n.type().isData()).ifPresent(n -> {
+            throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + n.type().localName() + ", not a data node");
+        });
         StoredData stored;
         try {
             stored = store.write(node, body);
         } catch (UploadFailedException e) {
             throw new BadRequestException(e.getMessage(), e);
         }
-        events.publish(node, stored.created() ? VoSpaceEvent.Action.CREATED : VoSpaceEvent.Action.CHANGED,
+        boolean created = catalog.recordData(node.user(), node.path(), stored.length(), stored.md5(),
+                mediaType(contentType, node.path().name()), stored.modified());
+        events.publish(node, created ? VoSpaceEvent.Action.CREATED : VoSpaceEvent.Action.CHANGED,
                 stored.length(), stored.modified());
         String url = dataUrl(node);
         StoredNode answer = new StoredNode(node.toString(), url, url + "?" + presigned.grant(node), stored.length(), stored.md5());
-        return Response.status(stored.created() ? Response.Status.CREATED : Response.Status.OK)
+        return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create(answer.url())).entity(answer).build();
     }
 
     @GET
-    @Operation(summary = "Download a data node's bytes")
+    @Operation(summary = "Download a data node's bytes (token, pre-signed URL, or a public node)")
     public Response download(@PathParam("user") String user, @PathParam("path") String path,
                              @QueryParam("expires") String expires, @QueryParam("signature") String signature) {
         VosUri node = node(user, path);
+        NodeRecord record;
         if (expires != null || signature != null) {
             if (!presigned.isValid(node, expires, signature)) {
                 throw new ForbiddenException("PermissionDenied: the signed URL is invalid or has expired");
             }
+            record = catalog.find(node.user(), node.path())
+                    .orElseThrow(() -> new VoSpaceFault(Fault.NODE_NOT_FOUND, node.toString()));
         } else if (identity.isAnonymous()) {
-            throw new NotAuthorizedException("a token or a signed URL is required", "Bearer");
+            record = catalog.find(node.user(), node.path()).filter(NodeRecord::isPublic)
+                    .orElseThrow(() -> new NotAuthorizedException("a token or a signed URL is required", "Bearer"));
         } else {
-            checkOwner(node);
+            record = access.readable(node);
         }
-        java.nio.file.Path file = store.read(node)
-                .orElseThrow(() -> new NotFoundException("no data node " + node));
-        return Response.ok(file.toFile(), mediaType(node.path().name())).build();
+        if (!record.type().isData()) {
+            throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + record.type().localName() + " and holds no bytes");
+        }
+        String type = record.contentType() == null ? mediaType(null, node.path().name()) : record.contentType();
+        return store.read(node)
+                .map(file -> Response.ok(file.toFile(), type).build())
+                .orElseGet(() -> Response.ok(new byte[0], type).build()); // a data node created without bytes yet
     }
 
     @DELETE
     @Authenticated
     @Operation(summary = "Delete a data node")
     public Response delete(@PathParam("user") String user, @PathParam("path") String path) throws IOException {
-        VosUri node = ownNode(user, path);
-        if (!store.delete(node)) {
-            throw new NotFoundException("no data node " + node);
+        VosUri node = node(user, path);
+        access.checkOwner(node);
+        List<NodeRecord> deleted = catalog.delete(node.user(), node.path());
+        if (deleted.isEmpty()) {
+            throw new VoSpaceFault(Fault.NODE_NOT_FOUND, node.toString());
         }
-        events.publish(node, VoSpaceEvent.Action.DELETED, 0, java.time.Instant.now());
+        store.deleteTree(node);
+        events.publish(node, VoSpaceEvent.Action.DELETED, 0, Instant.now());
         return Response.noContent().build();
     }
 
@@ -123,24 +150,15 @@ public class DataResource {
         return node;
     }
 
-    private VosUri ownNode(String user, String path) {
-        VosUri node = node(user, path);
-        checkOwner(node);
-        return node;
-    }
-
-    private void checkOwner(VosUri node) {
-        if (!node.user().equals(caller.user())) {
-            throw new ForbiddenException("PermissionDenied: " + caller.user() + " may not use " + node);
-        }
-    }
-
     private String dataUrl(VosUri node) {
         return publicUrl.replaceAll("/+$", "") + "/data/" + node.encodedUserPath();
     }
 
-    /** Until nodes carry a stored content type (VOSpace 2.1 properties), the name's extension decides. */
-    static String mediaType(String name) {
+    /** The type the client sent, or one guessed from the name when it sent none or a generic one. */
+    static String mediaType(String sent, String name) {
+        if (sent != null && !sent.isBlank() && !sent.startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
+            return sent;
+        }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".vot") || lower.endsWith(".votable") || lower.endsWith(".xml")) {
             return "application/x-votable+xml";

@@ -1,5 +1,6 @@
 package org.astroruntime.vospace.store;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * atomically once the last byte is on disk, so a reader sees the old version or the new one, never a mix, and a
  * broken upload leaves nothing behind. Concurrent writers of one node: the last complete move wins.
  */
+@Startup // create the directories at start, and fail then rather than at the first upload if they cannot be
 @ApplicationScoped
 public class FileSystemStore {
 
@@ -78,6 +80,19 @@ public class FileSystemStore {
             return Files.isRegularFile(file) && Files.deleteIfExists(file);
         } catch (NoSuchFileException e) {
             return false;
+        }
+    }
+
+    /** Removes a node's file or directory tree; used after the catalogue has dropped the nodes. */
+    public void deleteTree(VosUri node) throws IOException {
+        Path top = locate(node);
+        if (!Files.exists(top)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(top)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

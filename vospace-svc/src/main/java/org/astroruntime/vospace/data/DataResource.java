@@ -36,6 +36,7 @@ import org.astroruntime.vospace.presign.PresignedUrls;
 import org.astroruntime.vospace.store.FileSystemStore;
 import org.astroruntime.vospace.store.StoredData;
 import org.astroruntime.vospace.store.UploadFailedException;
+import org.astroruntime.vospace.store.UploadRefusedException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -71,27 +72,63 @@ public class DataResource {
     @ConfigProperty(name = "vospace.public-url")
     String publicUrl;
 
+    @ConfigProperty(name = "vospace.quota.bytes-per-user")
+    long quotaBytes;
+
     @PUT
-    @Authenticated
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Upload a data node's bytes (the node and missing parent containers are created)")
+    @Operation(summary = "Upload a data node's bytes with the owner's token or a signed write URL (the node and missing "
+            + "parent containers are created; Content-MD5 is checked when sent; the owner's quota applies)")
     public Response upload(@PathParam("user") String user, @PathParam("path") String path,
-                           @HeaderParam("Content-Type") String contentType, InputStream body) throws IOException {
+                           @QueryParam("expires") String expires, @QueryParam("signature") String signature,
+                           @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-MD5") String contentMd5,
+                           @HeaderParam("Content-Length") Long contentLength, InputStream body) throws IOException {
         VosUri node = node(user, path);
-        access.checkOwner(node);
+        if (expires != null || signature != null) {
+            if (!presigned.isValid(node, PresignedUrls.Access.WRITE, expires, signature)) {
+                throw new ForbiddenException("PermissionDenied: the signed URL is invalid, expired, or not for writing");
+            }
+        } else if (identity.isAnonymous()) {
+            throw new NotAuthorizedException("a token or a signed URL is required", "Bearer");
+        } else {
+            access.checkOwner(node);
+        }
+        String expectedMd5 = md5Hex(contentMd5);
+        long existing = catalog.find(node.user(), node.path()).map(n -> {
+            if (!n.type().isData()) {
+                throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + n.type().localName() + ", not a data node");
+            }
+            return n.length();
+        }).orElse(0L);
+        long room = quotaBytes - (catalog.usedBytes(node.user()) - existing);
+        if (contentLength != null && contentLength > room) {
+            // Refused before a byte is read.
+            throw new VoSpaceFault(Fault.QUOTA_EXCEEDED, node.user() + " has " + Math.max(room, 0) + " bytes of quota left, the upload has "
+                    + contentLength);
+        }
         catalog.ensureContainers(node.user(), node.path().parent());
-        catalog.find(node.user(), node.path()).filter(n -> !n.type().isData()).ifPresent(n -> {
-            throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + n.type().localName() + ", not a data node");
-        });
+        store.createContainer(node.withPath(node.path().parent()));
         StoredData stored;
         try {
-            stored = store.write(node, body);
+            stored = store.write(node, body, expectedMd5, room);
         } catch (UploadFailedException e) {
             throw new BadRequestException(e.getMessage(), e);
+        } catch (UploadRefusedException e) {
+            throw new VoSpaceFault(switch (e.reason()) {
+                case CHECKSUM_MISMATCH -> Fault.INVALID_ARGUMENT;
+                case QUOTA_EXCEEDED -> Fault.QUOTA_EXCEEDED;
+                case CONTAINER_GONE -> Fault.CONTAINER_NOT_FOUND;
+            }, e.getMessage());
         }
-        boolean created = catalog.recordData(node.user(), node.path(), stored.length(), stored.md5(),
-                mediaType(contentType, node.path().name()), stored.modified());
+        boolean created;
+        try {
+            created = catalog.recordData(node.user(), node.path(), stored.length(), stored.md5(),
+                    mediaType(contentType, node.path().name()), stored.modified());
+        } catch (VoSpaceFault e) {
+            store.delete(node); // the container went away meanwhile: no bytes without a node
+            throw e;
+        }
         events.publish(node, created ? VoSpaceEvent.Action.CREATED : VoSpaceEvent.Action.CHANGED,
                 stored.length(), stored.modified());
         String url = dataUrl(node);
@@ -103,10 +140,12 @@ public class DataResource {
     @GET
     @Operation(summary = "Download a data node's bytes (token, pre-signed URL, or a public node)")
     public Response download(@PathParam("user") String user, @PathParam("path") String path,
-                             @QueryParam("expires") String expires, @QueryParam("signature") String signature) {
+                             @QueryParam("expires") String expires, @QueryParam("signature") String signature,
+                             @HeaderParam("Range") String range) throws IOException {
         VosUri node = node(user, path);
         NodeRecord record;
         if (expires != null || signature != null) {
+            // A read grant only; write grants are checked on PUT.
             if (!presigned.isValid(node, expires, signature)) {
                 throw new ForbiddenException("PermissionDenied: the signed URL is invalid or has expired");
             }
@@ -122,9 +161,11 @@ public class DataResource {
             throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + record.type().localName() + " and holds no bytes");
         }
         String type = record.contentType() == null ? mediaType(null, node.path().name()) : record.contentType();
-        return store.read(node)
-                .map(file -> Response.ok(file.toFile(), type).build())
-                .orElseGet(() -> Response.ok(new byte[0], type).build()); // a data node created without bytes yet
+        java.util.Optional<java.nio.file.Path> file = store.read(node);
+        if (file.isEmpty()) {
+            return Response.ok(new byte[0], type).build(); // a data node created without bytes yet
+        }
+        return ByteRanges.respond(file.get(), type, range, record.md5());
     }
 
     @DELETE
@@ -140,6 +181,26 @@ public class DataResource {
         store.deleteTree(node);
         events.publish(node, VoSpaceEvent.Action.DELETED, 0, Instant.now());
         return Response.noContent().build();
+    }
+
+    /** Content-MD5 is base64 of the digest (RFC 1864); hex is accepted too, as some clients send it. */
+    static String md5Hex(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String h = header.strip();
+        if (h.matches("[0-9a-fA-F]{32}")) {
+            return h.toLowerCase(Locale.ROOT);
+        }
+        try {
+            byte[] digest = java.util.Base64.getDecoder().decode(h);
+            if (digest.length == 16) {
+                return java.util.HexFormat.of().formatHex(digest);
+            }
+        } catch (IllegalArgumentException ignored) {
+            // reported below
+        }
+        throw new VoSpaceFault(Fault.INVALID_ARGUMENT, "Content-MD5 must be the base64 of a 16-byte MD5 digest");
     }
 
     private VosUri node(String user, String path) {

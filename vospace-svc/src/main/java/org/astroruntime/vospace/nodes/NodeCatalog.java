@@ -198,6 +198,20 @@ public class NodeCatalog {
         }
     }
 
+    /** Bytes held by the owner's data nodes. */
+    public long usedBytes(String owner) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(length), 0) FROM nodes WHERE owner = ?")) {
+            s.setString(1, owner);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw internal("sum the usage of " + owner, e);
+        }
+    }
+
     /** The stored (non-derived) properties of a node. */
     public Map<String, String> properties(String owner, NodePath path) {
         Map<String, String> props = new LinkedHashMap<>();

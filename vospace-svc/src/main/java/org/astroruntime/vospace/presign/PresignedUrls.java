@@ -38,14 +38,27 @@ public class PresignedUrls {
         });
     }
 
+    /** What a grant allows; a read grant never allows writing. */
+    public enum Access { READ, WRITE }
+
     /** The query string ({@code expires=...&signature=...}) that grants reading {@code node} until the TTL passes. */
     public String grant(VosUri node) {
-        long expires = Instant.now().plus(ttl).getEpochSecond();
-        return "expires=" + expires + "&signature=" + sign(node, expires);
+        return grant(node, Access.READ);
     }
 
-    /** True when the signature is this service's for this node and has not expired. */
+    /** The query string that grants {@code access} to {@code node} until the TTL passes. */
+    public String grant(VosUri node, Access access) {
+        long expires = Instant.now().plus(ttl).getEpochSecond();
+        return "expires=" + expires + "&signature=" + sign(node, access, expires);
+    }
+
+    /** True when the signature is this service's read grant for this node and has not expired. */
     public boolean isValid(VosUri node, String expires, String signature) {
+        return isValid(node, Access.READ, expires, signature);
+    }
+
+    /** True when the signature is this service's grant of {@code access} to this node and has not expired. */
+    public boolean isValid(VosUri node, Access access, String expires, String signature) {
         if (expires == null || signature == null) {
             return false;
         }
@@ -58,15 +71,16 @@ public class PresignedUrls {
         if (Instant.now().getEpochSecond() > at) {
             return false;
         }
-        return MessageDigest.isEqual(sign(node, at).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(sign(node, access, at).getBytes(StandardCharsets.US_ASCII),
                 signature.getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String sign(VosUri node, long expires) {
+    private String sign(VosUri node, Access access, long expires) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal((node + "\n" + expires).getBytes(StandardCharsets.UTF_8)));
+            String grant = node + "\n" + expires + (access == Access.READ ? "" : "\n" + access);
+            return HexFormat.of().formatHex(mac.doFinal(grant.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -41,30 +41,56 @@ public class FileSystemStore {
     }
 
     /**
-     * Writes the node's bytes from {@code in}, creating missing parent containers.
+     * Writes the node's bytes from {@code in}.
      *
-     * @throws UploadFailedException when the stream breaks before its end; the node is unchanged
+     * @param expectedMd5 hex MD5 the bytes must have, or null
+     * @param maxBytes    the most bytes the owner may still store here; the upload is refused beyond it
+     * @throws UploadFailedException  when the stream breaks before its end; the node is unchanged
+     * @throws UploadRefusedException when the bytes are wrong, too many, or their container went away
      */
-    public StoredData write(VosUri node, InputStream in) throws UploadFailedException, IOException {
+    public StoredData write(VosUri node, InputStream in, String expectedMd5, long maxBytes)
+            throws UploadFailedException, UploadRefusedException, IOException {
         Path target = locate(node);
-        Files.createDirectories(target.getParent());
         Path temp = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest md5 = md5();
-        long length;
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5)) {
-            length = in.transferTo(out);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw new UploadFailedException("upload of " + node + " broke off: " + e.getMessage(), e);
-        }
-        boolean existed = Files.exists(target);
+        long length = 0;
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    length += n;
+                    if (length > maxBytes) {
+                        throw new UploadRefusedException(UploadRefusedException.Reason.QUOTA_EXCEEDED,
+                                "the upload of " + node + " goes past the owner's quota (" + maxBytes + " bytes left)");
+                    }
+                    out.write(buffer, 0, n);
+                }
+            } catch (IOException e) {
+                throw new UploadFailedException("upload of " + node + " broke off after " + length + " bytes: " + e.getMessage(), e);
+            }
+            String hex = HexFormat.of().formatHex(md5.digest());
+            if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(hex)) {
+                throw new UploadRefusedException(UploadRefusedException.Reason.CHECKSUM_MISMATCH,
+                        "the bytes received have MD5 " + hex + ", not the " + expectedMd5 + " the client sent");
+            }
+            boolean existed = Files.exists(target);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (NoSuchFileException e) {
+                throw new UploadRefusedException(UploadRefusedException.Reason.CONTAINER_GONE,
+                        "the container of " + node + " was deleted while its bytes were arriving");
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the store's file system cannot replace files atomically", e);
+            }
+            return new StoredData(target, length, hex, Instant.now(), !existed);
+        } finally {
             Files.deleteIfExists(temp);
-            throw new IOException("the store's file system cannot replace files atomically", e);
         }
-        return new StoredData(target, length, HexFormat.of().formatHex(md5.digest()), Instant.now(), !existed);
+    }
+
+    /** Creates the directory that holds a container's data (the catalogue is the authority on containers). */
+    public void createContainer(VosUri container) throws IOException {
+        Files.createDirectories(locate(container));
     }
 
     /** The node's file, if the node holds data. */

@@ -109,6 +109,34 @@ public class FileSystemStore {
         }
     }
 
+    /** Moves a node's file or directory (if it has any bytes on disk) to another path, atomically. */
+    public void move(VosUri from, VosUri to) throws IOException {
+        Path source = locate(from);
+        if (!Files.exists(source)) {
+            return;
+        }
+        Path target = locate(to);
+        Files.createDirectories(target.getParent());
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Copies one data node's bytes; the copy appears only when complete. */
+    public void copyData(VosUri from, VosUri to) throws IOException {
+        Path source = locate(from);
+        if (!Files.isRegularFile(source)) {
+            return;
+        }
+        Path target = locate(to);
+        Files.createDirectories(target.getParent());
+        Path temp = incoming.resolve(UUID.randomUUID() + ".part");
+        try {
+            Files.copy(source, temp);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** Removes a node's file or directory tree; used after the catalogue has dropped the nodes. */
     public void deleteTree(VosUri node) throws IOException {
         Path top = locate(node);

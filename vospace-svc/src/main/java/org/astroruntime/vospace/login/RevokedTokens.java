@@ -23,10 +23,16 @@ public class RevokedTokens {
                 purge.setTimestamp(1, Timestamp.from(Instant.now()));
                 purge.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO revoked_tokens (jti, expires) KEY (jti) VALUES (?, ?)")) {
-                s.setString(1, jti);
-                s.setTimestamp(2, Timestamp.from(expires));
-                s.executeUpdate();
+            if (!isRevoked(jti)) {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO revoked_tokens (jti, expires) VALUES (?, ?)")) {
+                    s.setString(1, jti);
+                    s.setTimestamp(2, Timestamp.from(expires));
+                    s.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) { // revoked twice at once: once is enough
+                        throw e;
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot revoke token", e);

@@ -412,8 +412,15 @@ public class NodeCatalog {
                     s.executeUpdate();
                 }
             } else {
+                // Delete and insert in the caller's transaction: portable SQL (H2 and PostgreSQL) for an upsert.
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM node_properties WHERE owner = ? AND path = ? AND uri = ?")) {
+                    s.setString(1, owner);
+                    s.setString(2, path.toString());
+                    s.setString(3, p.uri());
+                    s.executeUpdate();
+                }
                 try (PreparedStatement s = c.prepareStatement(
-                        "MERGE INTO node_properties (owner, path, uri, prop_value) KEY (owner, path, uri) VALUES (?, ?, ?, ?)")) {
+                        "INSERT INTO node_properties (owner, path, uri, prop_value) VALUES (?, ?, ?, ?)")) {
                     s.setString(1, owner);
                     s.setString(2, path.toString());
                     s.setString(3, p.uri());
@@ -426,8 +433,10 @@ public class NodeCatalog {
 
     /** Inserts a node; with a parent, only while that parent exists as a container (0 rows otherwise). */
     private static int insert(Connection c, NodeRecord n, String parent) throws SQLException {
-        String sql = "INSERT INTO nodes (" + COLUMNS + ", parent) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM (VALUES 1)"
-                + (parent == null ? "" : " WHERE EXISTS (SELECT 1 FROM nodes WHERE owner = ? AND path = ? AND type = 'ContainerNode')");
+        String sql = parent == null
+                ? "INSERT INTO nodes (" + COLUMNS + ", parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO nodes (" + COLUMNS + ", parent) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE EXISTS (SELECT 1 FROM nodes WHERE owner = ? AND path = ? AND type = 'ContainerNode')";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, n.owner());
             s.setString(2, n.path().toString());

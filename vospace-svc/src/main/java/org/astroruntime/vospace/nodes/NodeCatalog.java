@@ -19,6 +19,13 @@ import org.astroruntime.common.id.NodePath;
 import org.astroruntime.vospace.xml.NodeProperty;
 import org.astroruntime.vospace.xml.NodeType;
 
+import static org.astroruntime.vospace.nodes.CatalogSql.COLUMNS;
+import static org.astroruntime.vospace.nodes.CatalogSql.bindSubtree;
+import static org.astroruntime.vospace.nodes.CatalogSql.insert;
+import static org.astroruntime.vospace.nodes.CatalogSql.internal;
+import static org.astroruntime.vospace.nodes.CatalogSql.isDuplicate;
+import static org.astroruntime.vospace.nodes.CatalogSql.read;
+
 /**
  * The node tree's metadata in the service's database. Uniqueness of a path is the primary key, so of two
  * concurrent creations of one node exactly one succeeds; a child is only inserted while its parent container
@@ -26,8 +33,6 @@ import org.astroruntime.vospace.xml.NodeType;
  */
 @ApplicationScoped
 public class NodeCatalog {
-
-    private static final String COLUMNS = "owner, path, type, link_target, length, md5, content_type, creator, is_public, created, modified";
 
     @Inject
     AgroalDataSource db;
@@ -198,149 +203,6 @@ public class NodeCatalog {
         }
     }
 
-    /**
-     * Moves a node and everything below it to a new path in the same home, in one transaction: the move is
-     * visible entirely or not at all.
-     */
-    public void move(String owner, NodePath from, NodePath to) {
-        String f = from.toString();
-        String t = to.toString();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                requireFreeDestination(c, owner, to);
-                try (PreparedStatement s = c.prepareStatement(
-                        "UPDATE nodes SET parent = ?, modified = ? WHERE owner = ? AND path = ?")) {
-                    s.setString(1, to.parent().toString());
-                    s.setTimestamp(2, Timestamp.from(Instant.now()));
-                    s.setString(3, owner);
-                    s.setString(4, f);
-                    s.executeUpdate();
-                }
-                // Descendants first get their parent rewritten, then every path in the subtree.
-                try (PreparedStatement s = c.prepareStatement("UPDATE nodes SET parent = CONCAT(?, SUBSTRING(parent, ?)) "
-                        + "WHERE owner = ? AND path >= ? AND path < ?")) {
-                    s.setString(1, t);
-                    s.setInt(2, f.length() + 1);
-                    s.setString(3, owner);
-                    s.setString(4, f + "/");
-                    s.setString(5, f + "0");
-                    s.executeUpdate();
-                }
-                for (String table : List.of("nodes", "node_properties")) {
-                    try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET path = CONCAT(?, SUBSTRING(path, ?)) "
-                            + "WHERE owner = ? AND (path = ? OR (path >= ? AND path < ?))")) {
-                        s.setString(1, t);
-                        s.setInt(2, f.length() + 1);
-                        bindSubtreeFrom(s, 3, owner, f);
-                        s.executeUpdate();
-                    }
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw isDuplicate(e) ? new VoSpaceFault(Fault.DUPLICATE_NODE, owner + "/" + to + " exists already")
-                    : internal("move " + owner + "/" + from, e);
-        }
-    }
-
-    /**
-     * Copies a node and everything below it to a new path in the same home (metadata and stored properties; the
-     * caller copies the bytes). Returns the copied records under their new paths, parents before children.
-     */
-    public List<NodeRecord> copy(String owner, NodePath from, NodePath to) {
-        String f = from.toString();
-        List<NodeRecord> copies = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                requireFreeDestination(c, owner, to);
-                List<NodeRecord> subtree = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM nodes WHERE owner = ? "
-                        + "AND (path = ? OR (path >= ? AND path < ?)) ORDER BY path")) {
-                    bindSubtreeFrom(s, 1, owner, f);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            subtree.add(read(r));
-                        }
-                    }
-                }
-                Instant now = Instant.now();
-                for (NodeRecord n : subtree) {
-                    NodePath target = NodePath.parse(to + n.path().toString().substring(f.length()));
-                    NodeRecord copy = new NodeRecord(owner, target, n.type(), n.linkTarget(), n.length(), n.md5(),
-                            n.contentType(), owner, n.isPublic(), now, now);
-                    insert(c, copy, null);
-                    try (PreparedStatement s = c.prepareStatement("UPDATE nodes SET parent = ? WHERE owner = ? AND path = ?")) {
-                        s.setString(1, target.parent().toString());
-                        s.setString(2, owner);
-                        s.setString(3, target.toString());
-                        s.executeUpdate();
-                    }
-                    try (PreparedStatement s = c.prepareStatement("INSERT INTO node_properties (owner, path, uri, prop_value) "
-                            + "SELECT owner, ?, uri, prop_value FROM node_properties WHERE owner = ? AND path = ?")) {
-                        s.setString(1, target.toString());
-                        s.setString(2, owner);
-                        s.setString(3, n.path().toString());
-                        s.executeUpdate();
-                    }
-                    copies.add(copy);
-                }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw isDuplicate(e) ? new VoSpaceFault(Fault.DUPLICATE_NODE, owner + "/" + to + " exists already")
-                    : internal("copy " + owner + "/" + from, e);
-        }
-        return copies;
-    }
-
-    private static void requireFreeDestination(Connection c, String owner, NodePath to) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT type FROM nodes WHERE owner = ? AND path = ?")) {
-            s.setString(1, owner);
-            s.setString(2, to.parent().toString());
-            try (ResultSet r = s.executeQuery()) {
-                if (!r.next() || !NodeType.CONTAINER.localName().equals(r.getString(1))) {
-                    throw new VoSpaceFault(Fault.CONTAINER_NOT_FOUND, "no container " + to.parent() + " in the home of " + owner);
-                }
-            }
-            s.setString(2, to.toString());
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    throw new VoSpaceFault(Fault.DUPLICATE_NODE, owner + "/" + to + " exists already");
-                }
-            }
-        }
-    }
-
-    private static void bindSubtreeFrom(PreparedStatement s, int first, String owner, String p) throws SQLException {
-        s.setString(first, owner);
-        s.setString(first + 1, p);
-        s.setString(first + 2, p + "/");
-        s.setString(first + 3, p + "0");
-    }
-
-    /** Bytes held by the data nodes at and below {@code path}. */
-    public long subtreeBytes(String owner, NodePath path) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT COALESCE(SUM(length), 0) FROM nodes WHERE owner = ? "
-                     + "AND (path = ? OR (path >= ? AND path < ?))")) {
-            bindSubtreeFrom(s, 1, owner, path.toString());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw internal("sum the bytes below " + owner + "/" + path, e);
-        }
-    }
-
     /** Bytes held by the owner's data nodes. */
     public long usedBytes(String owner) {
         try (Connection c = db.getConnection();
@@ -431,60 +293,4 @@ public class NodeCatalog {
         }
     }
 
-    /** Inserts a node; with a parent, only while that parent exists as a container (0 rows otherwise). */
-    private static int insert(Connection c, NodeRecord n, String parent) throws SQLException {
-        String sql = parent == null
-                ? "INSERT INTO nodes (" + COLUMNS + ", parent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                : "INSERT INTO nodes (" + COLUMNS + ", parent) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + " WHERE EXISTS (SELECT 1 FROM nodes WHERE owner = ? AND path = ? AND type = 'ContainerNode')";
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, n.owner());
-            s.setString(2, n.path().toString());
-            s.setString(3, n.type().localName());
-            s.setString(4, n.linkTarget());
-            s.setLong(5, n.length());
-            s.setString(6, n.md5());
-            s.setString(7, n.contentType());
-            s.setString(8, n.creator());
-            s.setBoolean(9, n.isPublic());
-            s.setTimestamp(10, Timestamp.from(n.created()));
-            s.setTimestamp(11, Timestamp.from(n.modified()));
-            s.setString(12, parent);
-            if (parent != null) {
-                s.setString(13, n.owner());
-                s.setString(14, parent);
-            }
-            return s.executeUpdate();
-        }
-    }
-
-    private static void bindSubtree(PreparedStatement s, String owner, String p) throws SQLException {
-        s.setString(1, owner);
-        s.setString(2, p);
-        s.setString(3, p.isEmpty() ? "" : p + "/");
-        s.setString(4, p.isEmpty() ? "\uffff" : p + "0");
-    }
-
-    private static NodeRecord read(ResultSet r) throws SQLException {
-        return new NodeRecord(r.getString(1), NodePath.parse(r.getString(2)), typeOf(r.getString(3)), r.getString(4),
-                r.getLong(5), r.getString(6), r.getString(7), r.getString(8), r.getBoolean(9),
-                r.getTimestamp(10).toInstant(), r.getTimestamp(11).toInstant());
-    }
-
-    private static NodeType typeOf(String localName) {
-        for (NodeType t : NodeType.values()) {
-            if (t.localName().equals(localName)) {
-                return t;
-            }
-        }
-        throw new IllegalStateException("unknown node type in the catalogue: " + localName);
-    }
-
-    private static boolean isDuplicate(SQLException e) {
-        return "23505".equals(e.getSQLState()) || e instanceof java.sql.SQLIntegrityConstraintViolationException;
-    }
-
-    private static VoSpaceFault internal(String what, SQLException e) {
-        return new VoSpaceFault(Fault.INTERNAL_FAULT, "cannot " + what + ": " + e.getMessage());
-    }
 }

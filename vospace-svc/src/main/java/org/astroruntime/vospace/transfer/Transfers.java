@@ -15,6 +15,7 @@ import org.astroruntime.vospace.nodes.Fault;
 import org.astroruntime.vospace.nodes.NodeAccess;
 import org.astroruntime.vospace.nodes.NodeCatalog;
 import org.astroruntime.vospace.nodes.NodeRecord;
+import org.astroruntime.vospace.nodes.NodeTreeMoves;
 import org.astroruntime.vospace.nodes.VoSpaceFault;
 import org.astroruntime.vospace.presign.PresignedUrls;
 import org.astroruntime.vospace.store.FileSystemStore;
@@ -33,6 +34,9 @@ public class Transfers {
 
     @Inject
     NodeCatalog catalog;
+
+    @Inject
+    NodeTreeMoves moves;
 
     @Inject
     FileSystemStore store;
@@ -134,11 +138,11 @@ public class Transfers {
         }
         Instant now = Instant.now();
         if (copy) {
-            long bytes = catalog.subtreeBytes(from.user(), from.path());
+            long bytes = moves.subtreeBytes(from.user(), from.path());
             if (catalog.usedBytes(from.user()) + bytes > quotaBytes) {
                 throw new VoSpaceFault(Fault.QUOTA_EXCEEDED, "copying " + bytes + " bytes would take " + from.user() + " past the quota");
             }
-            List<NodeRecord> copies = catalog.copy(from.user(), from.path(), destination.path());
+            List<NodeRecord> copies = moves.copy(from.user(), from.path(), destination.path());
             try {
                 for (NodeRecord c : copies) {
                     if (c.type().isData()) {
@@ -155,7 +159,7 @@ public class Transfers {
             events.publish(destination, VoSpaceEvent.Action.CREATED, source.length(), now);
             return;
         }
-        catalog.move(from.user(), from.path(), destination.path());
+        moves.move(from.user(), from.path(), destination.path());
         store.move(from, destination);
         events.publish(from, VoSpaceEvent.Action.DELETED, 0, now);
         events.publish(destination, VoSpaceEvent.Action.CREATED, source.length(), now);

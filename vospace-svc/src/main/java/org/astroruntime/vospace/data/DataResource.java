@@ -2,7 +2,12 @@ package org.astroruntime.vospace.data;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -80,10 +85,13 @@ public class DataResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Upload a data node's bytes with the owner's token or a signed write URL (the node and missing "
             + "parent containers are created; Content-MD5 is checked when sent; the owner's quota applies)")
-    public Response upload(@PathParam("user") String user, @PathParam("path") String path,
-                           @QueryParam("expires") String expires, @QueryParam("signature") String signature,
-                           @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-MD5") String contentMd5,
-                           @HeaderParam("Content-Length") Long contentLength, InputStream body) throws IOException {
+    public Uni<Response> upload(@PathParam("user") String user, @PathParam("path") String path,
+                                @QueryParam("expires") String expires, @QueryParam("signature") String signature,
+                                @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-MD5") String contentMd5,
+                                @HeaderParam("Content-Length") Long contentLength, @Context HttpServerRequest request) {
+        // The body is not a parameter: it is streamed to disk on the event loop (BodyToFile) once the checks, which
+        // need the database, have passed on a worker thread.
+        request.pause();
         VosUri node = node(user, path);
         if (expires != null || signature != null) {
             if (!presigned.isValid(node, PresignedUrls.Access.WRITE, expires, signature)) {
@@ -95,6 +103,29 @@ public class DataResource {
             access.checkOwner(node);
         }
         String expectedMd5 = md5Hex(contentMd5);
+        java.nio.file.Path temp = store.newIncomingFile();
+        io.vertx.core.Context requestContext = Vertx.currentContext(); // the request's event loop: its handlers are set there
+        return Uni.createFrom().item(() -> room(node, contentLength))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> requestContext.runOnContext(v -> task.run()))
+                .chain(room -> BodyToFile.receive(requestContext.owner(), request, temp, room, node.toString()))
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(received -> commit(node, temp, received, expectedMd5, contentType))
+                .onFailure().invoke(e -> store.discard(temp))
+                .onFailure(UploadFailedException.class).transform(e -> new BadRequestException(e.getMessage(), e))
+                .onFailure(UploadRefusedException.class).transform(e -> refused((UploadRefusedException) e));
+    }
+
+    private static VoSpaceFault refused(UploadRefusedException e) {
+        return new VoSpaceFault(switch (e.reason()) {
+            case CHECKSUM_MISMATCH -> Fault.INVALID_ARGUMENT;
+            case QUOTA_EXCEEDED -> Fault.QUOTA_EXCEEDED;
+            case CONTAINER_GONE -> Fault.CONTAINER_NOT_FOUND;
+        }, e.getMessage());
+    }
+
+    /** Bytes the owner may still store at this node; refuses now when the announced size does not fit. */
+    private long room(VosUri node, Long contentLength) {
         long existing = catalog.find(node.user(), node.path()).map(n -> {
             if (!n.type().isData()) {
                 throw new VoSpaceFault(Fault.TYPE_NOT_SUPPORTED, node + " is a " + n.type().localName() + ", not a data node");
@@ -108,25 +139,34 @@ public class DataResource {
                     + contentLength);
         }
         catalog.ensureContainers(node.user(), node.path().parent());
-        store.createContainer(node.withPath(node.path().parent()));
+        try {
+            store.createContainer(node.withPath(node.path().parent()));
+        } catch (IOException e) {
+            throw new VoSpaceFault(Fault.INTERNAL_FAULT, "cannot prepare the container of " + node + ": " + e.getMessage());
+        }
+        return room;
+    }
+
+    private Response commit(VosUri node, java.nio.file.Path temp, BodyToFile.Received received, String expectedMd5,
+                            String contentType) {
         StoredData stored;
         try {
-            stored = store.write(node, body, expectedMd5, room);
-        } catch (UploadFailedException e) {
-            throw new BadRequestException(e.getMessage(), e);
+            stored = store.commit(node, temp, received.length(), received.md5Hex(), expectedMd5);
         } catch (UploadRefusedException e) {
-            throw new VoSpaceFault(switch (e.reason()) {
-                case CHECKSUM_MISMATCH -> Fault.INVALID_ARGUMENT;
-                case QUOTA_EXCEEDED -> Fault.QUOTA_EXCEEDED;
-                case CONTAINER_GONE -> Fault.CONTAINER_NOT_FOUND;
-            }, e.getMessage());
+            throw refused(e);
+        } catch (IOException e) {
+            throw new VoSpaceFault(Fault.INTERNAL_FAULT, e.getMessage());
         }
         boolean created;
         try {
             created = catalog.recordData(node.user(), node.path(), stored.length(), stored.md5(),
                     mediaType(contentType, node.path().name()), stored.modified());
         } catch (VoSpaceFault e) {
-            store.delete(node); // the container went away meanwhile: no bytes without a node
+            try {
+                store.delete(node); // the container went away meanwhile: no bytes without a node
+            } catch (IOException ignored) {
+                // nothing more can be done; the fault below tells the client
+            }
             throw e;
         }
         events.publish(node, created ? VoSpaceEvent.Action.CREATED : VoSpaceEvent.Action.CHANGED,

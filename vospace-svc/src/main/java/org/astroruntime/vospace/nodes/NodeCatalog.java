@@ -139,8 +139,16 @@ public class NodeCatalog {
                 throw internal("update " + owner + "/" + path, e);
             }
         }
-        create(new NodeRecord(owner, path, NodeType.DATA, null, length, md5, contentType, owner, false, when, when), List.of());
-        return true;
+        try {
+            create(new NodeRecord(owner, path, NodeType.DATA, null, length, md5, contentType, owner, false, when, when), List.of());
+            return true;
+        } catch (VoSpaceFault e) {
+            if (e.fault() != Fault.DUPLICATE_NODE) {
+                throw e;
+            }
+            // Another upload of the same new node committed first: this one replaces it, as the later write.
+            return recordData(owner, path, length, md5, contentType, when);
+        }
     }
 
     /**

@@ -3,18 +3,12 @@ package org.astroruntime.vospace.store;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import org.astroruntime.common.id.NodePath;
@@ -24,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Node bytes on the local file system, one directory per user under {@code <data-dir>/nodes}.
  *
- * <p>Every write goes to a temporary file in {@code <data-dir>/incoming} (same file system) and is moved into place
- * atomically once the last byte is on disk, so a reader sees the old version or the new one, never a mix, and a
+ * <p>Every write goes to a temporary file in {@code <data-dir>/incoming} (same file system, see
+ * {@link #newIncomingFile()}) and is moved into place atomically by {@link #commit} once the last byte is on disk, so a reader sees the old version or the new one, never a mix, and a
  * broken upload leaves nothing behind. Concurrent writers of one node: the last complete move wins.
  */
 @Startup // create the directories at start, and fail then rather than at the first upload if they cannot be
@@ -40,39 +34,26 @@ public class FileSystemStore {
         this.incoming = Files.createDirectories(dataDir.resolve("incoming"));
     }
 
+    /** A fresh temporary file on the store's file system, for bytes that are still arriving. */
+    public Path newIncomingFile() {
+        return incoming.resolve(UUID.randomUUID() + ".part");
+    }
+
     /**
-     * Writes the node's bytes from {@code in}.
+     * Makes fully received bytes the node's data, atomically, after checking them against the client's MD5.
+     * The temporary file is gone afterwards whatever happens.
      *
-     * @param expectedMd5 hex MD5 the bytes must have, or null
-     * @param maxBytes    the most bytes the owner may still store here; the upload is refused beyond it
-     * @throws UploadFailedException  when the stream breaks before its end; the node is unchanged
-     * @throws UploadRefusedException when the bytes are wrong, too many, or their container went away
+     * @param md5Hex      the MD5 of the received bytes
+     * @param expectedMd5 the MD5 the client announced, or null
      */
-    public StoredData write(VosUri node, InputStream in, String expectedMd5, long maxBytes)
-            throws UploadFailedException, UploadRefusedException, IOException {
-        Path target = locate(node);
-        Path temp = incoming.resolve(UUID.randomUUID() + ".part");
-        MessageDigest md5 = md5();
-        long length = 0;
+    public StoredData commit(VosUri node, Path temp, long length, String md5Hex, String expectedMd5)
+            throws UploadRefusedException, IOException {
         try {
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), md5)) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    length += n;
-                    if (length > maxBytes) {
-                        throw new UploadRefusedException(UploadRefusedException.Reason.QUOTA_EXCEEDED,
-                                "the upload of " + node + " goes past the owner's quota (" + maxBytes + " bytes left)");
-                    }
-                    out.write(buffer, 0, n);
-                }
-            } catch (IOException e) {
-                throw new UploadFailedException("upload of " + node + " broke off after " + length + " bytes: " + e.getMessage(), e);
-            }
-            String hex = HexFormat.of().formatHex(md5.digest());
-            if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(hex)) {
+            if (expectedMd5 != null && !expectedMd5.equalsIgnoreCase(md5Hex)) {
                 throw new UploadRefusedException(UploadRefusedException.Reason.CHECKSUM_MISMATCH,
-                        "the bytes received have MD5 " + hex + ", not the " + expectedMd5 + " the client sent");
+                        "the bytes received have MD5 " + md5Hex + ", not the " + expectedMd5 + " the client sent");
             }
+            Path target = locate(node);
             boolean existed = Files.exists(target);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -82,9 +63,18 @@ public class FileSystemStore {
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("the store's file system cannot replace files atomically", e);
             }
-            return new StoredData(target, length, hex, Instant.now(), !existed);
+            return new StoredData(target, length, md5Hex, Instant.now(), !existed);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Drops bytes that will not become a node. */
+    public void discard(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // a leftover .part file is never visible as a node and is overwritten by nothing
         }
     }
 
@@ -162,11 +152,4 @@ public class FileSystemStore {
         return file;
     }
 
-    private static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -95,6 +95,25 @@ final class CatalogSql {
         return new VoSpaceFault(Fault.INTERNAL_FAULT, "cannot " + what + ": " + e.getMessage());
     }
 
+    /** Work on one connection in one transaction: committed when it returns, rolled back when it throws. */
+    interface Transaction<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    static <T> T inTransaction(javax.sql.DataSource db, Transaction<T> work) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
     private CatalogSql() {
     }
 }

@@ -2,6 +2,7 @@ package org.astroruntime.vospace.nodes;
 
 import static org.astroruntime.vospace.nodes.CatalogSql.COLUMNS;
 import static org.astroruntime.vospace.nodes.CatalogSql.bindSubtreeFrom;
+import static org.astroruntime.vospace.nodes.CatalogSql.inTransaction;
 import static org.astroruntime.vospace.nodes.CatalogSql.insert;
 import static org.astroruntime.vospace.nodes.CatalogSql.internal;
 import static org.astroruntime.vospace.nodes.CatalogSql.isDuplicate;
@@ -35,9 +36,8 @@ public class NodeTreeMoves {
     public void move(String owner, NodePath from, NodePath to) {
         String f = from.toString();
         String t = to.toString();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            inTransaction(db, c -> {
                 requireFreeDestination(c, owner, to);
                 try (PreparedStatement s = c.prepareStatement(
                         "UPDATE nodes SET parent = ?, modified = ? WHERE owner = ? AND path = ?")) {
@@ -66,11 +66,8 @@ public class NodeTreeMoves {
                         s.executeUpdate();
                     }
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw isDuplicate(e) ? new VoSpaceFault(Fault.DUPLICATE_NODE, owner + "/" + to + " exists already")
                     : internal("move " + owner + "/" + from, e);
@@ -84,9 +81,8 @@ public class NodeTreeMoves {
     public List<NodeRecord> copy(String owner, NodePath from, NodePath to) {
         String f = from.toString();
         List<NodeRecord> copies = new ArrayList<>();
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
+        try {
+            inTransaction(db, c -> {
                 requireFreeDestination(c, owner, to);
                 List<NodeRecord> subtree = new ArrayList<>();
                 try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM nodes WHERE owner = ? "
@@ -119,11 +115,8 @@ public class NodeTreeMoves {
                     }
                     copies.add(copy);
                 }
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw isDuplicate(e) ? new VoSpaceFault(Fault.DUPLICATE_NODE, owner + "/" + to + " exists already")
                     : internal("copy " + owner + "/" + from, e);

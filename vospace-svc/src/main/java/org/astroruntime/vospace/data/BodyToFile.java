@@ -41,6 +41,13 @@ final class BodyToFile {
                         return;
                     }
                     AsyncFile out = opened.result();
+                    if (request.response().closed()) {
+                        // The client went away while the upload was being prepared: no handler would ever fire.
+                        out.close();
+                        emitter.fail(new UploadFailedException("upload of " + what + " broke off before its bytes were read",
+                                null));
+                        return;
+                    }
                     MessageDigest md5 = md5();
                     long[] length = {0};
                     boolean[] done = {false};

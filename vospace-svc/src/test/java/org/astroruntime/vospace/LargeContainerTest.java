@@ -30,7 +30,7 @@ class LargeContainerTest {
     @Test
     void listsAHundredThousandChildrenWholeAndInPages() throws Exception {
         String t = Logins.tokenFor("huge");
-        given().auth().oauth2(t).contentType("text/xml").body(NodesConformanceTest.node(
+        given().auth().oauth2(t).contentType("text/xml").body(VoSpaceDocs.node(
                 "vos://astroruntime.local!vospace/huge/big", "ContainerNode", "")).put("/nodes/huge/big").then().statusCode(201);
         // The children are inserted in one statement: creating them one by one over HTTP would test the clock.
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(

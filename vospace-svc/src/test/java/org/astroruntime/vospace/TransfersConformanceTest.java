@@ -60,37 +60,6 @@ class TransfersConformanceTest {
     }
 
     @Test
-    void moveAndCopyCarryContainersWithEverythingInThem() {
-        String t = Logins.tokenFor("zoe");
-        given().auth().oauth2(t).body("a").put("/data/zoe/src/a.txt").then().statusCode(201);
-        given().auth().oauth2(t).body("b").put("/data/zoe/src/deep/b.txt").then().statusCode(201);
-        given().auth().oauth2(t).put("/data/zoe/dest/keep.txt").then().statusCode(201);
-
-        // copy src -> copied
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/src", VOS + "zoe/copied", null, true))
-                .post("/synctrans").then().statusCode(200);
-        given().auth().oauth2(t).get("/data/zoe/copied/deep/b.txt").then().statusCode(200).body(equalTo("b"));
-        given().auth().oauth2(t).get("/data/zoe/src/deep/b.txt").then().statusCode(200).body(equalTo("b"));
-
-        // move src into the existing container dest (keeps its name)
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/src", VOS + "zoe/dest", null, false))
-                .post("/synctrans").then().statusCode(200);
-        given().auth().oauth2(t).get("/data/zoe/dest/src/a.txt").then().statusCode(200).body(equalTo("a"));
-        given().auth().oauth2(t).get("/nodes/zoe/dest/src/deep").then().statusCode(200).body(containsString("b.txt"));
-        given().auth().oauth2(t).get("/nodes/zoe/src").then().statusCode(404);
-
-        // faults
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/dest", VOS + "zoe/dest/src/inside", null, false))
-                .post("/synctrans").then().statusCode(400).body(containsString("InvalidArgument"));
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/copied", VOS + "zoe/nowhere/x", null, false))
-                .post("/synctrans").then().statusCode(404).body(containsString("ContainerNotFound"));
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/copied/a.txt", VOS + "zoe/dest/keep.txt", null, false))
-                .post("/synctrans").then().statusCode(409).body(containsString("DuplicateNode"));
-        given().auth().oauth2(t).contentType("text/xml").body(transfer(VOS + "zoe/ghost", VOS + "zoe/g2", null, false))
-                .post("/synctrans").then().statusCode(404).body(containsString("NodeNotFound"));
-    }
-
-    @Test
     void asynchronousTransfersAreJobsOwnedByTheirCaller() {
         String t = Logins.tokenFor("abe");
         given().auth().oauth2(t).body("x").put("/data/abe/one.txt").then().statusCode(201);

@@ -74,8 +74,8 @@ public class DataResource {
     @ConfigProperty(name = "vospace.authority")
     String authority;
 
-    @ConfigProperty(name = "vospace.public-url")
-    String publicUrl;
+    @Inject
+    DataUrls urls;
 
     @ConfigProperty(name = "vospace.quota.bytes-per-user")
     long quotaBytes;
@@ -171,8 +171,8 @@ public class DataResource {
         }
         events.publish(node, created ? VoSpaceEvent.Action.CREATED : VoSpaceEvent.Action.CHANGED,
                 stored.length(), stored.modified());
-        String url = dataUrl(node);
-        StoredNode answer = new StoredNode(node.toString(), url, url + "?" + presigned.grant(node), stored.length(), stored.md5());
+        StoredNode answer = new StoredNode(node.toString(), urls.plain(node), urls.signed(node, PresignedUrls.Access.READ),
+                stored.length(), stored.md5());
         return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
                 .location(URI.create(answer.url())).entity(answer).build();
     }
@@ -249,10 +249,6 @@ public class DataResource {
             throw new BadRequestException("a data URL must name a node below the user's home");
         }
         return node;
-    }
-
-    private String dataUrl(VosUri node) {
-        return publicUrl.replaceAll("/+$", "") + "/data/" + node.encodedUserPath();
     }
 
     /** The type the client sent, or one guessed from the name when it sent none or a generic one. */

@@ -41,12 +41,7 @@ public class PresignedUrls {
     /** What a grant allows; a read grant never allows writing. */
     public enum Access { READ, WRITE }
 
-    /** The query string ({@code expires=...&signature=...}) that grants reading {@code node} until the TTL passes. */
-    public String grant(VosUri node) {
-        return grant(node, Access.READ);
-    }
-
-    /** The query string that grants {@code access} to {@code node} until the TTL passes. */
+    /** The query string ({@code expires=...&signature=...}) that grants {@code access} to {@code node} until the TTL passes. */
     public String grant(VosUri node, Access access) {
         long expires = Instant.now().plus(ttl).getEpochSecond();
         return "expires=" + expires + "&signature=" + sign(node, access, expires);

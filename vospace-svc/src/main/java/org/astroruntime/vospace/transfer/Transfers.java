@@ -10,6 +10,7 @@ import java.util.List;
 import org.astroruntime.common.event.VoSpaceEvent;
 import org.astroruntime.common.id.InvalidIdentifierException;
 import org.astroruntime.common.id.VosUri;
+import org.astroruntime.vospace.data.DataUrls;
 import org.astroruntime.vospace.events.VoSpaceEventPublisher;
 import org.astroruntime.vospace.nodes.Fault;
 import org.astroruntime.vospace.nodes.NodeAccess;
@@ -42,13 +43,10 @@ public class Transfers {
     FileSystemStore store;
 
     @Inject
-    PresignedUrls presigned;
+    DataUrls urls;
 
     @Inject
     VoSpaceEventPublisher events;
-
-    @ConfigProperty(name = "vospace.public-url")
-    String publicUrl;
 
     @ConfigProperty(name = "vospace.quota.bytes-per-user")
     long quotaBytes;
@@ -81,9 +79,8 @@ public class Transfers {
         }
         String get = push ? TransferDocument.PROTOCOL_HTTP_PUT : TransferDocument.PROTOCOL_HTTP_GET;
         String gets = push ? TransferDocument.PROTOCOL_HTTPS_PUT : TransferDocument.PROTOCOL_HTTPS_GET;
-        String scheme = publicUrl.startsWith("https") ? gets : get;
-        String endpoint = publicUrl.replaceAll("/+$", "") + "/data/" + target.encodedUserPath() + "?"
-                + presigned.grant(target, push ? PresignedUrls.Access.WRITE : PresignedUrls.Access.READ);
+        String scheme = urls.isHttps() ? gets : get;
+        String endpoint = urls.signed(target, push ? PresignedUrls.Access.WRITE : PresignedUrls.Access.READ);
         List<TransferProtocol> offered = new ArrayList<>();
         boolean anyAsked = request.protocols().isEmpty();
         for (TransferProtocol p : request.protocols()) {

@@ -16,7 +16,7 @@ class PresignedUrlsTest {
     @Test
     void aGrantIsValidForItsNodeOnly(@TempDir Path dir) throws Exception {
         PresignedUrls urls = new PresignedUrls(dir, Duration.ofMinutes(5));
-        String grant = urls.grant(node);
+        String grant = urls.grant(node, PresignedUrls.Access.READ);
         String expires = grant.replaceAll("expires=(\\d+)&.*", "$1");
         String signature = grant.replaceAll(".*signature=", "");
         assertTrue(urls.isValid(node, expires, signature));
@@ -30,7 +30,7 @@ class PresignedUrlsTest {
     @Test
     void anExpiredGrantIsRefused(@TempDir Path dir) throws Exception {
         PresignedUrls urls = new PresignedUrls(dir, Duration.ofSeconds(-5));
-        String grant = urls.grant(node);
+        String grant = urls.grant(node, PresignedUrls.Access.READ);
         assertFalse(urls.isValid(node, grant.replaceAll("expires=(\\d+)&.*", "$1"), grant.replaceAll(".*signature=", "")));
     }
 }

@@ -123,7 +123,13 @@ public final class Suite implements AutoCloseable {
                 "-Dastroruntime.data-dir=" + config.dataDir().resolve(service),
                 "-Dastroruntime.auth.jwks-url=" + url("vospace-svc") + "/auth/jwks"));
         switch (service) {
-            case "registry-svc" -> props.add("-Dregistry.records.dir=" + records);
+            case "registry-svc" -> {
+                props.add("-Dregistry.records.dir=" + records);
+                // The registry's records of the suite's own services name where they really listen.
+                props.add("-Dregistry.own.query-url=" + url("query-svc"));
+                props.add("-Dregistry.own.job-url=" + url("job-svc"));
+                props.add("-Dregistry.own.vospace-url=" + url("vospace-svc"));
+            }
             case "query-svc" -> {
                 props.add("-Dquery.registry-url=" + url("registry-svc"));
                 props.add("-Dquery.vospace-url=" + url("vospace-svc"));

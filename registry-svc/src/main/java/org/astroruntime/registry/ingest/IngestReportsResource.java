@@ -8,17 +8,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** What each ingest run added, changed and rejected (with reasons). */
+/** What each ingest run and harvest added, changed, deleted and rejected (with reasons). */
 @Path("/ingest/reports")
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestReportsResource {
 
     @Inject
-    DirectoryIngest directoryIngest;
+    IngestReports reports;
 
     @GET
-    @Operation(summary = "Reports of the ingest runs since start, oldest first")
+    @Operation(summary = "Reports of the recent ingest runs and harvests, oldest first")
     public List<IngestReport> reports() {
-        return directoryIngest.reports();
+        return reports.all();
     }
 }

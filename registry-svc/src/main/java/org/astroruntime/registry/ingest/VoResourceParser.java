@@ -30,7 +30,7 @@ public final class VoResourceParser {
     static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     /** Parses one record document. */
-    public VoResource parse(InputStream in) throws RecordRejectedException {
+    public ParsedRecord parse(InputStream in) throws RecordRejectedException {
         Document doc;
         try {
             DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
@@ -46,8 +46,16 @@ public final class VoResourceParser {
         return fromElement(doc.getDocumentElement());
     }
 
-    /** Reads a record from its {@code Resource} element (as found inside an OAI-PMH {@code metadata} element). */
-    public VoResource fromElement(Element root) throws RecordRejectedException {
+    /**
+     * Reads a record from its {@code Resource} element (as found inside an OAI-PMH {@code metadata} element),
+     * keeping the element's text as a stand-alone document.
+     */
+    public ParsedRecord fromElement(Element root) throws RecordRejectedException {
+        VoResource resource = read(root);
+        return new ParsedRecord(resource, RecordXml.serialize(root));
+    }
+
+    private VoResource read(Element root) throws RecordRejectedException {
         String ns = root.getNamespaceURI();
         if (!"Resource".equals(root.getLocalName()) || ns == null || !ns.startsWith(RI_NAMESPACE_PREFIX)) {
             throw new RecordRejectedException("root element is {" + ns + "}" + root.getLocalName()
@@ -80,9 +88,13 @@ public final class VoResourceParser {
             capabilities.add(new Capability(attr(cap, null, "standardID"), attr(cap, XSI, "type"), interfaces));
         }
         String status = attr(root, null, "status");
+        Element coverage = child(root, "coverage");
+        List<String> contentTypes = content == null ? List.of() : texts(content, "type");
+        List<String> wavebands = coverage == null ? List.of() : texts(coverage, "waveband");
         return new VoResource(ivoid.toString(), status == null ? "active" : status, attr(root, XSI, "type"), title,
                 text(root, "shortName"), content == null ? null : text(content, "description"), subjects,
-                curation == null ? null : text(curation, "publisher"), attr(root, null, "updated"), capabilities);
+                contentTypes, wavebands, curation == null ? null : text(curation, "publisher"),
+                attr(root, null, "updated"), capabilities);
     }
 
     private static String attr(Element e, String ns, String name) {

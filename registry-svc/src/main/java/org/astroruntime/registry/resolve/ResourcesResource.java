@@ -8,46 +8,71 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.common.id.IvoId;
+import org.astroruntime.registry.index.Paging;
+import org.astroruntime.registry.index.ResourceIndex;
 import org.astroruntime.registry.resource.VoResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Resolution of {@code ivo://} identifiers to resources with their capabilities and access URLs. */
 @Path("/resources")
-@Produces(MediaType.APPLICATION_JSON)
 public class ResourcesResource {
 
     @Inject
-    ResourceStore store;
+    ResourceIndex index;
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List resources, ordered by identifier")
     public List<VoResource> list(@QueryParam("offset") @DefaultValue("0") int offset,
                                  @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (offset < 0) {
-            throw new InvalidParameterException("offset", "offset must be 0 or more, got " + offset);
-        }
-        if (limit < 1 || limit > 1000) {
-            throw new InvalidParameterException("limit", "limit must be between 1 and 1000, got " + limit);
-        }
-        List<VoResource> all = store.all();
-        return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+        Paging page = Paging.of(offset, limit);
+        return index.list(page.offset(), page.limit());
     }
 
     /**
-     * Resolves an identifier. It may be sent percent-encoded ({@code ivo%3A%2F%2Forg%2Fx}) or as is; proxies that
-     * collapse {@code //} to {@code /} are tolerated.
+     * Resolves an identifier to JSON, or to its original VOResource record when the client prefers XML
+     * ({@code Accept: application/xml}). It may be sent percent-encoded ({@code ivo%3A%2F%2Forg%2Fx}) or as is;
+     * proxies that collapse {@code //} to {@code /} are tolerated.
      */
     @GET
     @Path("/{ivoid: .+}")
-    @Operation(summary = "Resolve an ivo:// identifier to its resource, capabilities and access URLs")
-    public VoResource resolve(@PathParam("ivoid") String raw) {
+    @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
+    @Operation(summary = "Resolve an ivo:// identifier to its resource, capabilities and access URLs "
+            + "(JSON; the VOResource 1.1 record on Accept: application/xml)")
+    public Response resolve(@PathParam("ivoid") String raw, @Context HttpHeaders headers) {
+        IvoId id = parse(raw);
+        String key = id.resource().toString();
+        if (prefersXml(headers.getAcceptableMediaTypes())) {
+            return Response.ok(index.xml(key).orElseThrow(() -> notFound(id)), MediaType.APPLICATION_XML_TYPE).build();
+        }
+        return Response.ok(index.find(key).orElseThrow(() -> notFound(id)), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** JSON unless XML is named before JSON: a bare {@code *}{@code /*} gets JSON. */
+    private static boolean prefersXml(List<MediaType> acceptable) {
+        for (MediaType type : acceptable) {
+            if (type.isWildcardType() || type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+            if (type.getSubtype().equals("xml")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static IvoId parse(String raw) {
         String text = raw.matches("(?i)ivo:/[^/].*") ? "ivo://" + raw.substring(5) : raw;
-        IvoId id = IvoId.parse(text);
-        return store.find(id.resource().toString())
-                .orElseThrow(() -> new NotFoundException("no resource " + id.resource() + " in this registry"));
+        return IvoId.parse(text);
+    }
+
+    private static NotFoundException notFound(IvoId id) {
+        return new NotFoundException("no resource " + id.resource() + " in this registry");
     }
 }

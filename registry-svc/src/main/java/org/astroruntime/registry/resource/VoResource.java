@@ -13,16 +13,21 @@ import java.util.Optional;
  * @param shortName    short name, or null
  * @param description  content description, or null
  * @param subjects     content subjects
+ * @param contentTypes content types, e.g. {@code Catalog}, {@code Survey}
+ * @param wavebands    coverage wavebands, e.g. {@code Optical}, {@code X-ray}
  * @param publisher    curation publisher, or null
  * @param updated      the record's {@code updated} attribute, or null
  * @param capabilities what the resource can do, each with its interfaces
  */
 public record VoResource(String ivoid, String status, String type, String title, String shortName,
-                         String description, List<String> subjects, String publisher, String updated,
+                         String description, List<String> subjects, List<String> contentTypes,
+                         List<String> wavebands, String publisher, String updated,
                          List<Capability> capabilities) {
 
     public VoResource {
         subjects = List.copyOf(subjects);
+        contentTypes = List.copyOf(contentTypes);
+        wavebands = List.copyOf(wavebands);
         capabilities = List.copyOf(capabilities);
     }
 

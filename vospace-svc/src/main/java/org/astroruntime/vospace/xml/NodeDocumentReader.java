@@ -1,6 +1,5 @@
 package org.astroruntime.vospace.xml;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.astroruntime.common.io.LimitedInputStream;
 import org.astroruntime.common.xml.SafeXml;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -227,12 +227,12 @@ public class NodeDocumentReader {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be configured", e);
         } catch (SAXException e) {
-            if (limited.exceeded) {
+            if (limited.exceeded()) {
                 throw tooLarge();
             }
             throw malformed(e);
         } catch (IOException e) {
-            if (limited.exceeded) {
+            if (limited.exceeded()) {
                 throw tooLarge();
             }
             throw e;
@@ -335,60 +335,5 @@ public class NodeDocumentReader {
             }
         }
         return n;
-    }
-
-    /** Counts bytes as the parser pulls them and fails once the limit is passed. */
-    private static final class LimitedInputStream extends FilterInputStream {
-        private final long limit;
-        private long count;
-        boolean exceeded;
-
-        LimitedInputStream(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            add(skipped);
-            return skipped;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        @Override
-        public void close() {
-            // The caller opened the stream and closes it; the parser closing it early would surprise them.
-        }
-
-        private void add(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                exceeded = true;
-                throw new IOException("document exceeds " + limit + " bytes");
-            }
-        }
     }
 }

@@ -58,7 +58,7 @@ class ConeSearchPathIT {
         assertEquals(stored.length, outcome.result().size());
 
         // The bridge records the delivery and the viewer's answer.
-        JsonNode forwards = SuiteHttp.get(suite.url("messaging-bridge") + "/forwards", alice).json();
+        JsonNode forwards = SuiteHttp.getJson(suite.url("messaging-bridge") + "/forwards", alice).json();
         JsonNode mine = null;
         for (JsonNode f : forwards) {
             if (f.get("jobId").asText().equals(outcome.jobId())) {
@@ -91,7 +91,7 @@ class ConeSearchPathIT {
         assertEquals(expected, new VoTableChecker().check(new ByteArrayInputStream(SuiteHttp.getBytes(result.get("readUrl").asText()))).rows());
 
         // Only bob's jobs in bob's list; alice cannot see bob's job.
-        JsonNode list = SuiteHttp.get(suite.url("query-svc") + "/queries", bob).json();
+        JsonNode list = SuiteHttp.getJson(suite.url("query-svc") + "/queries", bob).json();
         assertTrue(list.size() >= 1);
         for (JsonNode j : list) {
             assertEquals("bob", j.get("ownerId").asText());
@@ -109,9 +109,9 @@ class ConeSearchPathIT {
 
     static JsonNode waitForEnd(String jobUrl, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        JsonNode view = SuiteHttp.get(jobUrl, token).json();
+        JsonNode view = SuiteHttp.getJson(jobUrl, token).json();
         while (System.nanoTime() < deadline && !Phase.valueOf(view.get("phase").asText()).isTerminal()) {
-            view = SuiteHttp.get(jobUrl + "?WAIT=10", token).json();
+            view = SuiteHttp.getJson(jobUrl + "?WAIT=10", token).json();
         }
         return view;
     }

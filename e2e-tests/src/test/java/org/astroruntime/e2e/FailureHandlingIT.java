@@ -95,7 +95,7 @@ class FailureHandlingIT {
             // Sent again (at-least-once delivery): still one job, not run twice.
             kafka.send(Topics.QUERY_REQUESTS, jobId, codec.encode(new QueryRequest(1, jobId, "dave", "cone",
                     DemoRecords.DEMO_CONE, Map.of("RA", "83.82", "DEC", "-5.39", "SR", "0.3"), null, null, dave)));
-            JsonNode view = SuiteHttp.get(suite.url("query-svc") + "/queries/" + jobId, dave).json();
+            JsonNode view = SuiteHttp.getJson(suite.url("query-svc") + "/queries/" + jobId, dave).json();
             assertEquals("COMPLETED", view.get("phase").asText());
         }
     }

@@ -40,6 +40,12 @@ final class SuiteHttp {
                 .header("Authorization", "Bearer " + token).GET().build());
     }
 
+    /** GET asking for JSON (UWS job resources answer XML unless JSON is asked for). */
+    static Answer getJson(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(70))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET().build());
+    }
+
     /** The bytes at a URL that needs no token (a pre-signed read URL). */
     static byte[] getBytes(String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -1,8 +1,12 @@
 package org.astroruntime.query.cone;
 
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.astroruntime.common.error.InvalidParameterException;
+import org.astroruntime.query.protocol.ProtocolParameters;
+import org.astroruntime.query.protocol.QueryProtocol;
+import org.astroruntime.query.protocol.RemoteRequest;
+import org.astroruntime.query.protocol.RequestParameters;
 
 /**
  * The parameters of a Simple Cone Search 1.03 request, validated: ICRS position and search radius in decimal
@@ -13,7 +17,9 @@ import org.astroruntime.common.error.InvalidParameterException;
  * @param sr   search radius, 0 < SR ≤ 180
  * @param verb column verbosity 1..3, or null for the service's default
  */
-public record ConeParameters(double ra, double dec, double sr, Integer verb) {
+public record ConeParameters(double ra, double dec, double sr, Integer verb) implements ProtocolParameters {
+
+    private static final Set<String> KNOWN = Set.of("RA", "DEC", "SR", "VERB", "RUNID");
 
     public ConeParameters {
         if (!Double.isFinite(ra) || ra < 0 || ra > 360) {
@@ -33,9 +39,18 @@ public record ConeParameters(double ra, double dec, double sr, Integer verb) {
 
     /** Reads RA, DEC, SR and VERB from request parameters; names are case-insensitive (DALI). */
     public static ConeParameters from(Map<String, String> parameters) {
-        Map<String, String> p = upperCaseKeys(parameters);
-        return new ConeParameters(number(p, "RA"), number(p, "DEC"), number(p, "SR"),
-                p.containsKey("VERB") ? (int) number(p, "VERB") : null);
+        RequestParameters p = RequestParameters.of(parameters, "cone search", KNOWN);
+        return new ConeParameters(degrees(p, "RA"), degrees(p, "DEC"), degrees(p, "SR"), p.integer("VERB", 1, 3));
+    }
+
+    @Override
+    public QueryProtocol protocol() {
+        return QueryProtocol.CONE;
+    }
+
+    @Override
+    public RemoteRequest request(String accessUrl) {
+        return RemoteRequest.get(accessUrl, toQueryString());
     }
 
     /** The query string to append to a service's base URL, e.g. {@code RA=180.0&DEC=2.0&SR=0.5}. */
@@ -44,28 +59,12 @@ public record ConeParameters(double ra, double dec, double sr, Integer verb) {
         return verb == null ? q : q + "&VERB=" + verb;
     }
 
-    /** Appends the parameters to an access URL that may already end in {@code ?} or {@code &}, or hold a query. */
-    public String appendTo(String accessUrl) {
-        String separator = accessUrl.endsWith("?") || accessUrl.endsWith("&") ? ""
-                : accessUrl.contains("?") ? "&" : "?";
-        return accessUrl + separator + toQueryString();
-    }
-
-    private static double number(Map<String, String> p, String name) {
-        String v = p.get(name);
-        if (v == null || v.isBlank()) {
-            throw new InvalidParameterException(name, name + " is required");
-        }
+    private static double degrees(RequestParameters p, String name) {
+        String v = p.required(name);
         try {
-            return Double.parseDouble(v.strip());
+            return Double.parseDouble(v);
         } catch (NumberFormatException e) {
             throw new InvalidParameterException(name, name + " must be a number in degrees, got '" + v + "'");
         }
-    }
-
-    private static Map<String, String> upperCaseKeys(Map<String, String> parameters) {
-        java.util.HashMap<String, String> upper = new java.util.HashMap<>();
-        parameters.forEach((k, v) -> upper.put(k.toUpperCase(Locale.ROOT), v));
-        return upper;
     }
 }

@@ -3,29 +3,31 @@ package org.astroruntime.query.job;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.votable.QueryStatus;
 import org.astroruntime.common.votable.VoTableReport;
+import org.astroruntime.query.protocol.ProtocolParameters;
+import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.registry.RegistryClient;
 import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.RemoteQueryException;
 import org.astroruntime.query.remote.VoTableFetcher;
 import org.astroruntime.query.storage.StoredResult;
 import org.astroruntime.query.storage.VoSpaceClient;
+import org.astroruntime.query.tap.TapAsyncClient;
+import org.astroruntime.query.tap.TapParameters;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Runs one cone-search job: resolve the service, fetch and check the answer, store it in the owner's VOSpace,
+ * Runs one query job: resolve the service (the capability of the job's protocol), fetch and check the answer, store it in the owner's VOSpace,
  * announce the result. Any failure ends the job in ERROR with a reason and leaves nothing stored.
  */
 @ApplicationScoped
 public class QueryExecution {
 
-    static final String CONE_SEARCH = "ivo://ivoa.net/std/ConeSearch";
     static final String VOTABLE = "application/x-votable+xml";
     private static final Logger LOG = Logger.getLogger(QueryExecution.class);
 
@@ -34,6 +36,9 @@ public class QueryExecution {
 
     @Inject
     VoTableFetcher fetcher;
+
+    @Inject
+    TapAsyncClient tapAsync;
 
     @Inject
     VoSpaceClient vospace;
@@ -55,17 +60,22 @@ public class QueryExecution {
         QuerySpec spec = job.spec();
         Path workFile = workDir.resolve(job.id() + ".vot");
         try {
+            ProtocolParameters query = spec.query();
+            QueryProtocol protocol = query.protocol();
             String base = IvoId.isIvoId(spec.target())
-                    ? registry.accessUrl(IvoId.parse(spec.target()), CONE_SEARCH)
+                    ? registry.accessUrl(IvoId.parse(spec.target()), protocol.standardId())
                     : spec.target();
-            URI url = URI.create(spec.cone().appendTo(base));
-            CheckedDownload download = fetcher.fetch(url, workFile);
+            CheckedDownload download = query instanceof TapParameters tap && tap.async()
+                    ? tapAsync.run(base, tap, workFile)
+                    : fetcher.fetch(query.request(base), workFile);
             VoTableReport report = download.report();
             if (report.status() == QueryStatus.ERROR) {
-                throw new RemoteQueryException("the cone-search service reported an error: " + report.message());
+                throw new RemoteQueryException("the " + protocol.displayName() + " service reported an error: "
+                        + report.message());
             }
             if (report.tables() == 0) {
-                throw new RemoteQueryException("the cone-search service answered a VOTable without a table");
+                throw new RemoteQueryException("the " + protocol.displayName()
+                        + " service answered a VOTable without a table");
             }
             StoredResult stored = vospace.upload(spec.destination(), download.file(), VOTABLE, spec.token());
             boolean overflow = report.status() == QueryStatus.OVERFLOW;

@@ -3,6 +3,7 @@ package org.astroruntime.query.job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.astroruntime.common.uws.UwsJob;
 import org.astroruntime.common.event.Phase;
 
 /**
@@ -25,4 +26,21 @@ import org.astroruntime.common.event.Phase;
 public record QueryJobView(String jobId, String ownerId, Phase phase, String protocol, String service, String saveAs,
                            Instant creationTime, Instant startTime, Instant endTime, Map<String, String> parameters,
                            List<JobResult> results, String errorSummary, String message) {
+
+    /**
+     * This job as UWS 1.1 describes it; the protocol, service and destination are listed among the parameters,
+     * and the result's link is its pre-signed URL, which any UWS client can fetch without a token.
+     */
+    public UwsJob toUws(long executionDurationSecs) {
+        Map<String, String> all = new java.util.HashMap<>(parameters);
+        all.put("protocol", protocol);
+        all.put("service", service);
+        if (saveAs != null) {
+            all.put("saveAs", saveAs);
+        }
+        List<UwsJob.Result> uwsResults = results.stream()
+                .map(r -> new UwsJob.Result(r.id(), r.readUrl(), r.mediaType(), r.size())).toList();
+        return new UwsJob(jobId, parameters.get("RUNID"), ownerId, phase.name(), null, creationTime, startTime,
+                endTime, executionDurationSecs, null, all, uwsResults, errorSummary);
+    }
 }

@@ -19,8 +19,11 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +34,18 @@ import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.common.event.Phase;
 import org.astroruntime.common.event.QueryRequest;
 import org.astroruntime.common.id.NodeReference;
+import org.astroruntime.common.rest.ContentNegotiation;
+import org.astroruntime.common.uws.UwsXml;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Query jobs as UWS 1.1 resources ({@code /queries}), answered in JSON. Creation takes form parameters as UWS
- * clients send them; {@code PHASE=RUN} starts the job at once.
+ * Query jobs as UWS 1.1 resources ({@code /queries}): job and job-list documents in UWS XML, as UWS clients
+ * (pyvo, TOPCAT) expect, or in JSON for clients that ask for {@code application/json} first. Creation takes form
+ * parameters as UWS clients send them; {@code PHASE=RUN} starts the job at once.
  */
 @Path("/queries")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
 @Authenticated
 public class QueryJobsResource {
 
@@ -57,6 +63,10 @@ public class QueryJobsResource {
 
     @ConfigProperty(name = "query.vospace-authority")
     String vospaceAuthority;
+
+    /** A job's run-time limit as UWS reports it: the deadline of the remote answer. */
+    @ConfigProperty(name = "query.remote.timeout")
+    Duration executionDuration;
 
     @Context
     UriInfo uriInfo;
@@ -97,18 +107,53 @@ public class QueryJobsResource {
     }
 
     @GET
-    @Operation(summary = "List the caller's query jobs, newest first")
-    public List<QueryJobView> list(@QueryParam("PHASE") List<String> phases) {
-        return jobs.list(caller.user()).stream().map(QueryJob::view)
+    @Operation(summary = "List the caller's query jobs, newest first (UWS filters PHASE, AFTER, LAST)")
+    public Response list(@QueryParam("PHASE") List<String> phases, @QueryParam("AFTER") String after,
+                         @QueryParam("LAST") Integer last, @Context HttpHeaders headers) {
+        Instant afterTime = parseAfter(after);
+        if (last != null && last < 1) {
+            throw new InvalidParameterException("LAST", "LAST must be 1 or more, got " + last);
+        }
+        List<QueryJobView> views = jobs.list(caller.user()).stream().map(QueryJob::view)
                 .filter(v -> phases == null || phases.isEmpty() || phases.contains(v.phase().name()))
+                .filter(v -> afterTime == null || v.creationTime().isAfter(afterTime))
+                .limit(last == null ? Long.MAX_VALUE : last)
                 .toList();
+        if (wantsJson(headers)) {
+            return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        String base = uriInfo.getBaseUriBuilder().path("queries").build().toString();
+        return Response.ok(UwsXml.jobs(views.stream().map(v -> v.toUws(executionDuration.toSeconds())).toList(), base),
+                MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    private static Instant parseAfter(String after) {
+        if (after == null || after.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(after.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException("AFTER", "AFTER must be an ISO-8601 UTC time such as "
+                    + "2026-01-01T00:00:00Z, got '" + after + "'");
+        }
+    }
+
+    private static boolean wantsJson(HttpHeaders headers) {
+        return ContentNegotiation.choose(headers.getAcceptableMediaTypes(), MediaType.APPLICATION_XML_TYPE,
+                MediaType.APPLICATION_JSON_TYPE).equals(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private Response job(QueryJobView view, HttpHeaders headers) {
+        return wantsJson(headers) ? Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build()
+                : Response.ok(UwsXml.job(view.toUws(executionDuration.toSeconds())), MediaType.APPLICATION_XML_TYPE).build();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A job; WAIT=n blocks up to n seconds while the job stays in its active phase")
-    public QueryJobView get(@PathParam("id") String id, @QueryParam("WAIT") Integer wait,
-                            @QueryParam("PHASE") String phase) throws InterruptedException {
+    public Response get(@PathParam("id") String id, @QueryParam("WAIT") Integer wait,
+                        @QueryParam("PHASE") String phase, @Context HttpHeaders headers) throws InterruptedException {
         QueryJob job = find(id);
         if (wait != null) {
             Phase seen = job.phase();
@@ -117,7 +162,7 @@ public class QueryJobsResource {
                 job.awaitChange(seen, Duration.ofSeconds(seconds));
             }
         }
-        return job.view();
+        return job(job.view(), headers);
     }
 
     @GET
@@ -145,8 +190,60 @@ public class QueryJobsResource {
 
     @GET
     @Path("/{id}/results")
-    public List<JobResult> results(@PathParam("id") String id) {
-        return find(id).view().results();
+    public Response results(@PathParam("id") String id, @Context HttpHeaders headers) {
+        QueryJobView view = find(id).view();
+        if (wantsJson(headers)) {
+            return Response.ok(view.results(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(UwsXml.results(view.toUws(0).results()), MediaType.APPLICATION_XML_TYPE).build();
+    }
+
+    @GET
+    @Path("/{id}/results/{result}")
+    @Operation(summary = "A result: redirects to its pre-signed URL")
+    public Response result(@PathParam("id") String id, @PathParam("result") String name) {
+        JobResult result = find(id).view().results().stream().filter(r -> r.id().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("job " + id + " has no result " + name));
+        return Response.seeOther(URI.create(result.readUrl())).build();
+    }
+
+    @GET
+    @Path("/{id}/parameters")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> parameters(@PathParam("id") String id) {
+        return find(id).view().toUws(0).parameters();
+    }
+
+    @GET
+    @Path("/{id}/executionduration")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String executionDuration(@PathParam("id") String id) {
+        find(id);
+        return Long.toString(executionDuration.toSeconds());
+    }
+
+    @GET
+    @Path("/{id}/destruction")
+    @Produces(MediaType.TEXT_PLAIN)
+    @Operation(summary = "Jobs are kept until deleted: the answer is empty")
+    public String destruction(@PathParam("id") String id) {
+        find(id);
+        return "";
+    }
+
+    @GET
+    @Path("/{id}/quote")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String quote(@PathParam("id") String id) {
+        find(id);
+        return "";
+    }
+
+    @GET
+    @Path("/{id}/owner")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String owner(@PathParam("id") String id) {
+        return find(id).owner();
     }
 
     @GET

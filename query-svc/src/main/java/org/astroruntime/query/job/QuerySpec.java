@@ -10,7 +10,8 @@ import org.astroruntime.common.id.InvalidIdentifierException;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.id.NodeReference;
 import org.astroruntime.common.id.VosUri;
-import org.astroruntime.query.cone.ConeParameters;
+import org.astroruntime.query.protocol.ProtocolParameters;
+import org.astroruntime.query.protocol.QueryProtocol;
 
 /**
  * A query request that has passed validation: everything a job needs to run, with the result's place resolved.
@@ -19,13 +20,13 @@ import org.astroruntime.query.cone.ConeParameters;
  * @param owner       the owner
  * @param protocol    the protocol, lower case
  * @param target      the target service as given ({@code ivo://} id or URL)
- * @param cone        the cone parameters
+ * @param query       the validated protocol parameters
  * @param destination where the result will be stored
  * @param forwardTo   the desktop forwarding hint, or null
  * @param parameters  the request parameters as given, for the job's parameter list
  * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
-public record QuerySpec(String jobId, String owner, String protocol, String target, ConeParameters cone,
+public record QuerySpec(String jobId, String owner, String protocol, String target, ProtocolParameters query,
                         VosUri destination, String forwardTo, Map<String, String> parameters, String token) {
 
     @Override
@@ -51,13 +52,9 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         } catch (InvalidIdentifierException e) {
             throw new InvalidParameterException("owner", e.getMessage());
         }
-        String protocol = request.protocol().toLowerCase(Locale.ROOT);
-        if (!protocol.equals("cone")) {
-            throw new InvalidParameterException("protocol", "protocol '" + request.protocol()
-                    + "' is not supported yet; this query-svc runs 'cone' (Simple Cone Search 1.03)");
-        }
+        QueryProtocol protocol = QueryProtocol.fromApiName(request.protocol());
         checkTarget(request.target());
-        ConeParameters cone = ConeParameters.from(request.parameters());
+        ProtocolParameters query = protocol.parameters(request.parameters());
         String saveAs = request.saveAs() == null || request.saveAs().isBlank()
                 ? "#queries/" + request.jobId() + ".vot" : request.saveAs();
         VosUri destination;
@@ -72,7 +69,7 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         if (destination.path().isRoot()) {
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
-        return new QuerySpec(request.jobId(), owner, protocol, request.target().strip(), cone, destination,
+        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination,
                 request.forwardTo(), request.parameters(), request.token());
     }
 

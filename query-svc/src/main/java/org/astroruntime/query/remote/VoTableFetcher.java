@@ -19,6 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
+import org.astroruntime.query.protocol.FormEncoding;
+import org.astroruntime.query.protocol.RemoteRequest;
 import org.astroruntime.common.votable.VoTableChecker;
 import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
@@ -56,6 +58,12 @@ public class VoTableFetcher {
      *                              work file is then deleted
      */
     public CheckedDownload fetch(URI url, Path workFile) throws RemoteQueryException {
+        return fetch(new RemoteRequest(url, null), workFile);
+    }
+
+    /** Sends {@code remote} (a GET, or a form POST) and saves its checked answer into {@code workFile}. */
+    public CheckedDownload fetch(RemoteRequest remote, Path workFile) throws RemoteQueryException {
+        URI url = remote.url();
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new RemoteQueryException("only http and https services can be queried, not '" + url.getScheme() + "'");
@@ -64,10 +72,12 @@ public class VoTableFetcher {
         ScheduledFuture<?> alarm = watchdog.schedule(deadline::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
         boolean ok = false;
         try {
-            HttpRequest request = HttpRequest.newBuilder(url).GET().timeout(timeout)
+            HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("User-Agent", OutboundHttp.USER_AGENT)
-                    .header("Accept", "application/x-votable+xml, text/xml;q=0.9, */*;q=0.1")
-                    .build();
+                    .header("Accept", "application/x-votable+xml, text/xml;q=0.9, */*;q=0.1");
+            HttpRequest request = remote.form() == null ? builder.GET().build()
+                    : builder.header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(remote.form()))).build();
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 deadline.watch(body);

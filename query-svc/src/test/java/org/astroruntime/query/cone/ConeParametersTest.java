@@ -18,10 +18,10 @@ class ConeParametersTest {
     @Test
     void appendsToEveryShapeOfAccessUrl() {
         ConeParameters p = new ConeParameters(1, 2, 0.5, null);
-        assertEquals("http://h/cone?RA=1.0&DEC=2.0&SR=0.5", p.appendTo("http://h/cone"));
-        assertEquals("http://h/cone?RA=1.0&DEC=2.0&SR=0.5", p.appendTo("http://h/cone?"));
-        assertEquals("http://h/cone?cat=x&RA=1.0&DEC=2.0&SR=0.5", p.appendTo("http://h/cone?cat=x&"));
-        assertEquals("http://h/cone?cat=x&RA=1.0&DEC=2.0&SR=0.5", p.appendTo("http://h/cone?cat=x"));
+        assertEquals("http://h/cone?RA=1.0&DEC=2.0&SR=0.5", p.request("http://h/cone").url().toString());
+        assertEquals("http://h/cone?RA=1.0&DEC=2.0&SR=0.5", p.request("http://h/cone?").url().toString());
+        assertEquals("http://h/cone?cat=x&RA=1.0&DEC=2.0&SR=0.5", p.request("http://h/cone?cat=x&").url().toString());
+        assertEquals("http://h/cone?cat=x&RA=1.0&DEC=2.0&SR=0.5", p.request("http://h/cone?cat=x").url().toString());
     }
 
     @Test

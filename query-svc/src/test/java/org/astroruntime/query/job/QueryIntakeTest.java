@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,12 +63,22 @@ class QueryIntakeTest {
                 .formParams(Map.of("owner", "alice", "service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "1"))
                 .post("/queries").then().statusCode(303).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
-        given().auth().oauth2(ALICE).get("/queries/" + id).then().statusCode(200).body("phase", equalTo("PENDING"))
+        given().auth().oauth2(ALICE).accept(ContentType.JSON).get("/queries/" + id).then().statusCode(200)
+                .body("phase", equalTo("PENDING"))
                 .body("saveAs", equalTo("vos://astroruntime.local!vospace/alice/queries/" + id + ".vot"));
+        // UWS clients (pyvo, TOPCAT) get the UWS 1.1 job document.
+        given().auth().oauth2(ALICE).get("/queries/" + id).then().statusCode(200).contentType(ContentType.XML)
+                .body("job.jobId", equalTo(id)).body("job.phase", equalTo("PENDING"))
+                .body("job.parameters.parameter.find { it.@id == 'RA' }", equalTo("10"))
+                .body("job.parameters.parameter.find { it.@id == 'protocol' }", equalTo("cone"));
+        given().auth().oauth2(ALICE).get("/queries").then().statusCode(200)
+                .body("jobs.jobref.find { it.@id == '" + id + "' }.phase", equalTo("PENDING"));
+        given().auth().oauth2(ALICE).queryParam("AFTER", "yesterday").get("/queries").then().statusCode(400)
+                .body("parameter", equalTo("AFTER"));
         // Bob can neither see nor change alice's job, and cannot tell it exists.
         given().auth().oauth2(BOB).get("/queries/" + id).then().statusCode(404);
         given().auth().oauth2(BOB).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(404);
-        given().auth().oauth2(BOB).get("/queries").then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(BOB).accept(ContentType.JSON).get("/queries").then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(ALICE).redirects().follow(false).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(303);
         given().auth().oauth2(ALICE).get("/queries/" + id + "/phase").then().statusCode(200).body(equalTo("ABORTED"));
         given().auth().oauth2(ALICE).formParam("PHASE", "SUSPEND").post("/queries/" + id + "/phase").then().statusCode(400);
@@ -82,7 +93,7 @@ class QueryIntakeTest {
         String id = location.substring(location.lastIndexOf('/') + 1);
         given().auth().oauth2(ALICE).queryParam("WAIT", 10).queryParam("PHASE", "QUEUED").get("/queries/" + id);
         given().auth().oauth2(ALICE).queryParam("WAIT", 10).queryParam("PHASE", "EXECUTING").get("/queries/" + id);
-        given().auth().oauth2(ALICE).get("/queries/" + id).then().body("phase", equalTo("ERROR"))
+        given().auth().oauth2(ALICE).accept(ContentType.JSON).get("/queries/" + id).then().body("phase", equalTo("ERROR"))
                 .body("errorSummary", containsString("cannot connect to the service at 127.0.0.1:1"));
         given().auth().oauth2(ALICE).get("/queries/" + id + "/error").then().statusCode(200).body(containsString("cannot connect"));
     }
@@ -100,7 +111,7 @@ class QueryIntakeTest {
             JobEvent body = codec.decode(event.value(), JobEvent.class);
             assertEquals(Phase.ERROR, body.phase());
             assertTrue(body.errorSummary().contains("DEC"), body.errorSummary());
-            given().auth().oauth2(ALICE).get("/queries/k-bad-dec").then().statusCode(200).body("phase", equalTo("ERROR"));
+            given().auth().oauth2(ALICE).accept(ContentType.JSON).get("/queries/k-bad-dec").then().statusCode(200).body("phase", equalTo("ERROR"));
 
             kafka.send(Topics.QUERY_REQUESTS, "bad id!", codec.encode(new QueryRequest(1, "bad id!", "alice", "cone",
                     "http://127.0.0.1:1/cone", Map.of("RA", "10", "DEC", "5", "SR", "1"), null, null, ALICE)));

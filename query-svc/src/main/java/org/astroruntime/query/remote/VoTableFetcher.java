@@ -13,12 +13,12 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
+import org.astroruntime.common.io.LimitedInputStream;
 import org.astroruntime.query.protocol.FormEncoding;
 import org.astroruntime.query.protocol.RemoteRequest;
 import org.astroruntime.common.votable.VoTableChecker;
@@ -45,9 +45,15 @@ public class VoTableFetcher {
         return t;
     });
 
-    public VoTableFetcher(HttpClient http, @ConfigProperty(name = "query.remote.timeout") Duration timeout) {
+    private final RemoteHosts hosts;
+    private final long maxResultBytes;
+
+    public VoTableFetcher(HttpClient http, @ConfigProperty(name = "query.remote.timeout") Duration timeout,
+                          RemoteHosts hosts, @ConfigProperty(name = "query.result.max-bytes") long maxResultBytes) {
         this.http = http;
         this.timeout = timeout;
+        this.hosts = hosts;
+        this.maxResultBytes = maxResultBytes;
     }
 
     /**
@@ -63,11 +69,16 @@ public class VoTableFetcher {
 
     /** Sends {@code remote} (a GET, or a form POST) and saves its checked answer into {@code workFile}. */
     public CheckedDownload fetch(RemoteRequest remote, Path workFile) throws RemoteQueryException {
-        URI url = remote.url();
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new RemoteQueryException("only http and https services can be queried, not '" + url.getScheme() + "'");
+        try {
+            return hosts.call(remote.url(), () -> exchange(remote, workFile));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteQueryException("the query was aborted", e);
         }
+    }
+
+    private CheckedDownload exchange(RemoteRequest remote, Path workFile) throws RemoteQueryException {
+        URI url = remote.url();
         Deadline deadline = new Deadline();
         ScheduledFuture<?> alarm = watchdog.schedule(deadline::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
         boolean ok = false;
@@ -81,13 +92,23 @@ public class VoTableFetcher {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream body = response.body()) {
                 deadline.watch(body);
-                if (response.statusCode() != 200) {
-                    throw new RemoteQueryException("the service at " + url.getHost() + " answered HTTP "
-                            + response.statusCode() + " instead of a VOTable");
+                int status = response.statusCode();
+                if (status != 200) {
+                    String message = "the service at " + url.getHost() + " answered HTTP " + status + " instead of a VOTable";
+                    throw status >= 500
+                            ? new RemoteHostException(message, status == 502 || status == 503 || status == 504, null)
+                            : new RemoteQueryException(message);
                 }
                 VoTableReport report;
+                LimitedInputStream capped = new LimitedInputStream(body, maxResultBytes);
                 try (OutputStream out = Files.newOutputStream(workFile)) {
-                    report = checker.copyAndCheck(body, out);
+                    report = checker.copyAndCheck(capped, out);
+                } catch (VoTableException | IOException e) {
+                    if (capped.exceeded()) {
+                        throw new RemoteQueryException("the answer is larger than the " + maxResultBytes
+                                + "-byte limit on a result (query.result.max-bytes); ask for fewer rows", e);
+                    }
+                    throw e;
                 }
                 ok = true;
                 return new CheckedDownload(workFile, report);
@@ -98,11 +119,11 @@ public class VoTableFetcher {
         } catch (HttpTimeoutException e) {
             throw timedOut(url);
         } catch (ConnectException e) {
-            throw new RemoteQueryException("cannot connect to the service at " + url.getHost() + ":" + port(url)
-                    + " (connection refused or unreachable)", e);
+            throw new RemoteHostException("cannot connect to the service at " + url.getHost() + ":" + port(url)
+                    + " (connection refused or unreachable)", false, e);
         } catch (IOException e) {
             throw deadline.expired() ? timedOut(url)
-                    : new RemoteQueryException("reading from the service at " + url.getHost() + " failed: " + e, e);
+                    : new RemoteHostException("reading from the service at " + url.getHost() + " failed: " + e, false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteQueryException("the query was aborted", e);
@@ -116,8 +137,8 @@ public class VoTableFetcher {
     }
 
     private RemoteQueryException timedOut(URI url) {
-        return new RemoteQueryException("the service at " + url.getHost() + " did not send a complete answer within "
-                + timeout.toSeconds() + " s");
+        return new RemoteHostException("the service at " + url.getHost() + " did not send a complete answer within "
+                + timeout.toSeconds() + " s", false, null);
     }
 
     private static int port(URI url) {

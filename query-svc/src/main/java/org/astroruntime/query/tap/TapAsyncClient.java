@@ -23,6 +23,7 @@ import org.astroruntime.query.protocol.FormEncoding;
 import org.astroruntime.query.protocol.RemoteRequest;
 import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.OutboundHttp;
+import org.astroruntime.query.remote.RemoteHosts;
 import org.astroruntime.query.remote.RemoteQueryException;
 import org.astroruntime.query.remote.VoTableFetcher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -45,6 +46,9 @@ public class TapAsyncClient {
     @Inject
     VoTableFetcher fetcher;
 
+    @Inject
+    RemoteHosts hosts;
+
     @ConfigProperty(name = "query.tap.async-timeout", defaultValue = "1H")
     Duration asyncTimeout;
 
@@ -56,7 +60,9 @@ public class TapAsyncClient {
 
     /** Runs {@code query} on the service at {@code accessUrl} and saves its checked result into {@code workFile}. */
     public CheckedDownload run(String accessUrl, TapParameters query, Path workFile) throws RemoteQueryException {
-        URI jobUrl = create(TapParameters.endpoint(accessUrl, "async"), query);
+        URI asyncEndpoint = TapParameters.endpoint(accessUrl, "async");
+        hosts.checkAllowed(asyncEndpoint);
+        URI jobUrl = create(asyncEndpoint, query);
         try {
             UwsJobDocument job = follow(jobUrl);
             return switch (job.phase()) {

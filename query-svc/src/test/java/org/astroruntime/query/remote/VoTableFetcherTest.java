@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.astroruntime.common.votable.QueryStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +42,14 @@ class VoTableFetcherTest {
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/ok", ex -> answer(ex, 200, TABLE));
         server.createContext("/html", ex -> answer(ex, 200, "<html><body>Maintenance</body></html>"));
-        server.createContext("/503", ex -> answer(ex, 503, "down"));
+        server.createContext("/503", ex -> {
+            requests503.incrementAndGet();
+            answer(ex, 503, "down");
+        });
+        server.createContext("/500", ex -> {
+            requests500.incrementAndGet();
+            answer(ex, 500, "broken");
+        });
         server.createContext("/stall", ex -> {
             ex.sendResponseHeaders(200, 0);
             OutputStream out = ex.getResponseBody();
@@ -62,7 +71,17 @@ class VoTableFetcherTest {
         server.start();
         base = "http://127.0.0.1:" + server.getAddress().getPort();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        fetcher = new VoTableFetcher(http, Duration.ofSeconds(2));
+        fetcher = fetcher(List.of(), 2, 4, 1L << 40);
+    }
+
+    private final AtomicInteger requests503 = new AtomicInteger();
+    private final AtomicInteger requests500 = new AtomicInteger();
+
+    private VoTableFetcher fetcher(List<String> denied, int retries, int breakerVolume, long maxBytes) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        RemoteHosts hosts = new RemoteHosts(denied, 4, retries, Duration.ofMillis(50), breakerVolume, 0.5,
+                Duration.ofSeconds(30));
+        return new VoTableFetcher(http, Duration.ofSeconds(2), hosts, maxBytes);
     }
 
     @AfterEach
@@ -86,8 +105,35 @@ class VoTableFetcherTest {
     }
 
     @Test
-    void httpErrorIsReported() {
+    void transientHttpErrorsAreRetriedThenReported() {
         assertFails("/503", "answered HTTP 503");
+        assertEquals(3, requests503.get(), "one request and two retries");
+        fetcher = fetcher(List.of(), 2, 100, 1L << 40);
+        assertFails("/500", "answered HTTP 500");
+        assertEquals(1, requests500.get(), "HTTP 500 is not retried");
+    }
+
+    @Test
+    void aHostThatKeepsFailingIsLeftAloneForAWhile() {
+        fetcher = fetcher(List.of(), 0, 4, 1L << 40);
+        for (int i = 0; i < 4; i++) {
+            assertFails("/500", "answered HTTP 500");
+        }
+        assertFails("/500", "circuit breaker open");
+        assertEquals(4, requests500.get(), "an open circuit sends nothing");
+    }
+
+    @Test
+    void deniedAddressRangesAreNeverCalled() {
+        fetcher = fetcher(List.of("10.0.0.0/8", "127.0.0.0/8"), 0, 20, 1L << 40);
+        assertFails("/ok", "in the denied range 127.0.0.0/8");
+        assertThrows(IllegalArgumentException.class, () -> fetcher(List.of("example.org/8"), 0, 20, 1));
+    }
+
+    @Test
+    void anAnswerOverTheResultCapIsRefused() {
+        fetcher = fetcher(List.of(), 0, 20, 50);
+        assertFails("/ok", "larger than the 50-byte limit");
     }
 
     @Test

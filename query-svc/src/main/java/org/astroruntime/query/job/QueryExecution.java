@@ -14,6 +14,7 @@ import org.astroruntime.query.registry.RegistryClient;
 import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.RemoteQueryException;
 import org.astroruntime.query.remote.VoTableFetcher;
+import org.astroruntime.query.result.ResultConverter;
 import org.astroruntime.query.storage.StoredResult;
 import org.astroruntime.query.storage.VoSpaceClient;
 import org.astroruntime.query.tap.TapAsyncClient;
@@ -28,7 +29,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class QueryExecution {
 
-    static final String VOTABLE = "application/x-votable+xml";
     private static final Logger LOG = Logger.getLogger(QueryExecution.class);
 
     @Inject
@@ -39,6 +39,9 @@ public class QueryExecution {
 
     @Inject
     TapAsyncClient tapAsync;
+
+    @Inject
+    ResultConverter converter;
 
     @Inject
     VoSpaceClient vospace;
@@ -59,6 +62,7 @@ public class QueryExecution {
         notifications.phaseChanged(job);
         QuerySpec spec = job.spec();
         Path workFile = workDir.resolve(job.id() + ".vot");
+        Path convertedFile = workDir.resolve(job.id() + ".out");
         try {
             ProtocolParameters query = spec.query();
             QueryProtocol protocol = query.protocol();
@@ -77,9 +81,11 @@ public class QueryExecution {
                 throw new RemoteQueryException("the " + protocol.displayName()
                         + " service answered a VOTable without a table");
             }
-            StoredResult stored = vospace.upload(spec.destination(), download.file(), VOTABLE, spec.token());
+            Path converted = converter.convert(download.file(), spec.format(), convertedFile);
+            String mediaType = spec.format().mediaType();
+            StoredResult stored = vospace.upload(spec.destination(), converted, mediaType, spec.token());
             boolean overflow = report.status() == QueryStatus.OVERFLOW;
-            JobResult result = new JobResult("result", stored.uri(), stored.url(), stored.readUrl(), VOTABLE,
+            JobResult result = new JobResult("result", stored.uri(), stored.url(), stored.readUrl(), mediaType,
                     report.rows(), stored.length(), overflow);
             String note = overflow ? "the service truncated its answer at " + report.rows() + " rows"
                     + (report.message() == null ? "" : ": " + report.message()) : null;
@@ -93,10 +99,12 @@ public class QueryExecution {
             LOG.errorf(e, "query job %s failed unexpectedly", job.id());
             fail(job, "internal error in query-svc: " + e);
         } finally {
-            try {
-                Files.deleteIfExists(workFile);
-            } catch (IOException e) {
-                LOG.warnf("cannot delete work file %s: %s", workFile, e);
+            for (Path file : new Path[] {workFile, convertedFile}) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("cannot delete work file %s: %s", file, e);
+                }
             }
         }
     }

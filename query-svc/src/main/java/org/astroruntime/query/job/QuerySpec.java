@@ -1,6 +1,7 @@
 package org.astroruntime.query.job;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -12,6 +13,7 @@ import org.astroruntime.common.id.NodeReference;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
+import org.astroruntime.query.result.ResultFormat;
 
 /**
  * A query request that has passed validation: everything a job needs to run, with the result's place resolved.
@@ -22,17 +24,21 @@ import org.astroruntime.query.protocol.QueryProtocol;
  * @param target      the target service as given ({@code ivo://} id or URL)
  * @param query       the validated protocol parameters
  * @param destination where the result will be stored
+ * @param format      the format the result is stored in
  * @param forwardTo   the desktop forwarding hint, or null
  * @param parameters  the request parameters as given, for the job's parameter list
  * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
 public record QuerySpec(String jobId, String owner, String protocol, String target, ProtocolParameters query,
-                        VosUri destination, String forwardTo, Map<String, String> parameters, String token) {
+                        VosUri destination, ResultFormat format, String forwardTo, Map<String, String> parameters, String token) {
 
     @Override
     public String toString() {
         return "QuerySpec[" + jobId + ", " + owner + ", " + protocol + ", " + target + "]"; // keeps the token out of logs
     }
+
+    /** The request parameter naming the stored format (see {@link ResultFormat}). */
+    public static final String RESULT_FORMAT = "RESULTFORMAT";
 
     /** Job ids are chosen by clients, so they are restricted to what is safe in URLs, keys and file names. */
     public static final Pattern JOB_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
@@ -54,9 +60,14 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         }
         QueryProtocol protocol = QueryProtocol.fromApiName(request.protocol());
         checkTarget(request.target());
-        ProtocolParameters query = protocol.parameters(request.parameters());
-        String saveAs = request.saveAs() == null || request.saveAs().isBlank()
-                ? "#queries/" + request.jobId() + ".vot" : request.saveAs();
+        // RESULTFORMAT says how we store the answer; it is not sent to the service.
+        Map<String, String> remote = new HashMap<>(request.parameters());
+        String requestedFormat = remote.keySet().stream().filter(k -> k.equalsIgnoreCase(RESULT_FORMAT)).findFirst()
+                .map(remote::remove).orElse(null);
+        ProtocolParameters query = protocol.parameters(remote);
+        boolean named = request.saveAs() != null && !request.saveAs().isBlank();
+        ResultFormat format = ResultFormat.choose(requestedFormat, named ? request.saveAs() : null);
+        String saveAs = named ? request.saveAs() : "#queries/" + request.jobId() + format.extension();
         VosUri destination;
         try {
             destination = nodes.resolve(saveAs, owner);
@@ -69,7 +80,7 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         if (destination.path().isRoot()) {
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
-        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination,
+        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination, format,
                 request.forwardTo(), request.parameters(), request.token());
     }
 

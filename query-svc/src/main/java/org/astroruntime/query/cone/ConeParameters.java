@@ -53,6 +53,12 @@ public record ConeParameters(double ra, double dec, double sr, Integer verb) imp
         return RemoteRequest.get(accessUrl, toQueryString());
     }
 
+    @Override
+    public String canonical(String accessUrl) {
+        return "cone " + accessUrl + " RA=" + ProtocolParameters.rounded(ra) + " DEC=" + ProtocolParameters.rounded(dec)
+                + " SR=" + ProtocolParameters.rounded(sr) + " VERB=" + verb;
+    }
+
     /** The query string to append to a service's base URL, e.g. {@code RA=180.0&DEC=2.0&SR=0.5}. */
     public String toQueryString() {
         String q = "RA=" + ra + "&DEC=" + dec + "&SR=" + sr;

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.votable.QueryStatus;
 import org.astroruntime.common.votable.VoTableReport;
+import org.astroruntime.query.cache.ResultCache;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.registry.RegistryClient;
@@ -44,6 +46,9 @@ public class QueryExecution {
     ResultConverter converter;
 
     @Inject
+    ResultCache cache;
+
+    @Inject
     VoSpaceClient vospace;
 
     @Inject
@@ -69,6 +74,15 @@ public class QueryExecution {
             String base = IvoId.isIvoId(spec.target())
                     ? registry.accessUrl(IvoId.parse(spec.target()), protocol.standardId())
                     : spec.target();
+            String cacheKey = ResultCache.key(query.canonical(base) + " format=" + spec.format().apiName());
+            if (spec.cache().uses()) {
+                Optional<ResultCache.Entry> hit = cache.lookup(cacheKey, spec.cache().acceptsOverflow(), convertedFile);
+                if (hit.isPresent()) {
+                    finish(job, hit.get().file(), hit.get().mediaType(), hit.get().rows(), hit.get().overflow(),
+                            "answered from the shared cache (fetched from the service at " + hit.get().created() + ")");
+                    return;
+                }
+            }
             CheckedDownload download = query instanceof TapParameters tap && tap.async()
                     ? tapAsync.run(base, tap, workFile)
                     : fetcher.fetch(query.request(base), workFile);
@@ -82,16 +96,12 @@ public class QueryExecution {
                         + " service answered a VOTable without a table");
             }
             Path converted = converter.convert(download.file(), spec.format(), convertedFile);
-            String mediaType = spec.format().mediaType();
-            StoredResult stored = vospace.upload(spec.destination(), converted, mediaType, spec.token());
             boolean overflow = report.status() == QueryStatus.OVERFLOW;
-            JobResult result = new JobResult("result", stored.uri(), stored.url(), stored.readUrl(), mediaType,
-                    report.rows(), stored.length(), overflow);
             String note = overflow ? "the service truncated its answer at " + report.rows() + " rows"
                     + (report.message() == null ? "" : ": " + report.message()) : null;
-            if (job.complete(result, note)) {
-                notifications.phaseChanged(job);
-                notifications.resultReady(job, result, spec.destination().path().name());
+            if (finish(job, converted, spec.format().mediaType(), report.rows(), overflow, note)
+                    && spec.cache().uses() && (!overflow || spec.cache().acceptsOverflow())) {
+                cache.store(cacheKey, converted, spec.format().mediaType(), report.rows(), overflow);
             }
         } catch (RemoteQueryException e) {
             fail(job, e.getMessage());
@@ -107,6 +117,21 @@ public class QueryExecution {
                 }
             }
         }
+    }
+
+    /** Stores the result in the owner's space and completes the job; false if the job ended meanwhile. */
+    private boolean finish(QueryJob job, Path file, String mediaType, long rows, boolean overflow, String note)
+            throws RemoteQueryException {
+        QuerySpec spec = job.spec();
+        StoredResult stored = vospace.upload(spec.destination(), file, mediaType, spec.token());
+        JobResult result = new JobResult("result", stored.uri(), stored.url(), stored.readUrl(), mediaType, rows,
+                stored.length(), overflow);
+        if (job.complete(result, note)) {
+            notifications.phaseChanged(job);
+            notifications.resultReady(job, result, spec.destination().path().name());
+            return true;
+        }
+        return false;
     }
 
     private void fail(QueryJob job, String reason) {

@@ -11,6 +11,7 @@ import org.astroruntime.common.id.InvalidIdentifierException;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.id.NodeReference;
 import org.astroruntime.common.id.VosUri;
+import org.astroruntime.query.cache.CachePolicy;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.result.ResultFormat;
@@ -25,19 +26,20 @@ import org.astroruntime.query.result.ResultFormat;
  * @param query       the validated protocol parameters
  * @param destination where the result will be stored
  * @param format      the format the result is stored in
+ * @param cache       what the job may do with the shared result cache
  * @param forwardTo   the desktop forwarding hint, or null
  * @param parameters  the request parameters as given, for the job's parameter list
  * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
 public record QuerySpec(String jobId, String owner, String protocol, String target, ProtocolParameters query,
-                        VosUri destination, ResultFormat format, String forwardTo, Map<String, String> parameters, String token) {
+                        VosUri destination, ResultFormat format, CachePolicy cache, String forwardTo, Map<String, String> parameters, String token) {
 
     @Override
     public String toString() {
         return "QuerySpec[" + jobId + ", " + owner + ", " + protocol + ", " + target + "]"; // keeps the token out of logs
     }
 
-    /** The request parameter naming the stored format (see {@link ResultFormat}). */
+    /** The request parameter naming the stored format (see {@link ResultFormat}); like CACHE, not sent on. */
     public static final String RESULT_FORMAT = "RESULTFORMAT";
 
     /** Job ids are chosen by clients, so they are restricted to what is safe in URLs, keys and file names. */
@@ -62,8 +64,8 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         checkTarget(request.target());
         // RESULTFORMAT says how we store the answer; it is not sent to the service.
         Map<String, String> remote = new HashMap<>(request.parameters());
-        String requestedFormat = remote.keySet().stream().filter(k -> k.equalsIgnoreCase(RESULT_FORMAT)).findFirst()
-                .map(remote::remove).orElse(null);
+        String requestedFormat = takeParameter(remote, RESULT_FORMAT);
+        CachePolicy cache = CachePolicy.parse(takeParameter(remote, CachePolicy.PARAMETER));
         ProtocolParameters query = protocol.parameters(remote);
         boolean named = request.saveAs() != null && !request.saveAs().isBlank();
         ResultFormat format = ResultFormat.choose(requestedFormat, named ? request.saveAs() : null);
@@ -80,8 +82,14 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         if (destination.path().isRoot()) {
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
-        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination, format,
+        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination, format, cache,
                 request.forwardTo(), request.parameters(), request.token());
+    }
+
+    /** Removes and returns a parameter that is for query-svc, not for the service (names case-insensitive). */
+    private static String takeParameter(Map<String, String> parameters, String name) {
+        return parameters.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst()
+                .map(parameters::remove).orElse(null);
     }
 
     private static void checkTarget(String target) {

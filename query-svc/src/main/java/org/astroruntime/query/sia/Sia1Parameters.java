@@ -73,6 +73,13 @@ public record Sia1Parameters(double ra, double dec, double width, double height,
     }
 
     @Override
+    public String canonical(String accessUrl) {
+        return "sia1 " + accessUrl + " POS=" + ProtocolParameters.rounded(ra) + "," + ProtocolParameters.rounded(dec)
+                + " SIZE=" + ProtocolParameters.rounded(width) + "," + ProtocolParameters.rounded(height)
+                + " FORMAT=" + format + " INTERSECT=" + intersect + " VERB=" + verb;
+    }
+
+    @Override
     public RemoteRequest request(String accessUrl) {
         Map<String, String> q = new TreeMap<>();
         q.put("POS", ra + "," + dec);

@@ -65,6 +65,12 @@ public record TapParameters(String query, Integer maxrec, boolean async, String 
         return QueryProtocol.TAP;
     }
 
+    /** Sync and async give the same table, and whitespace in ADQL means nothing, so neither is part of the key. */
+    @Override
+    public String canonical(String accessUrl) {
+        return "tap " + accessUrl + " MAXREC=" + maxrec + " QUERY=" + query.strip().replaceAll("\\s+", " ");
+    }
+
     /** The synchronous request: a form POST (queries can be long) to {@code {base}/sync}. */
     @Override
     public RemoteRequest request(String accessUrl) {

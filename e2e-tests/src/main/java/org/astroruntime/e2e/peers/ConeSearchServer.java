@@ -31,6 +31,7 @@ public final class ConeSearchServer implements AutoCloseable {
 
     private final HttpServer server;
     private final Catalogue catalogue;
+    private final TapService tap;
 
     public ConeSearchServer(int port, Catalogue catalogue, boolean faults) throws IOException {
         this.catalogue = catalogue;
@@ -44,6 +45,13 @@ public final class ConeSearchServer implements AutoCloseable {
         if (faults) {
             FaultEndpoints.install(server);
         }
+        // The same peer process also serves images (SIA 1.0, SIA 2.0, FITS downloads) and TAP over the catalogue.
+        String publicBase = "http://127.0.0.1:" + server.getAddress().getPort();
+        ImageArchive images = ImageArchive.demo(catalogue);
+        images.install(server);
+        Sia1Endpoint.install(server, images, publicBase);
+        Sia2Endpoint.install(server, images, publicBase);
+        this.tap = TapService.install(server, catalogue, images, publicBase);
         server.start();
     }
 
@@ -54,6 +62,7 @@ public final class ConeSearchServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        tap.close();
     }
 
     private void cone(HttpExchange ex) throws IOException {

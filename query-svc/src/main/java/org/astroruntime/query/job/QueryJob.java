@@ -23,7 +23,7 @@ public final class QueryJob {
     private Phase phase = Phase.PENDING;
     private Instant startTime;
     private Instant endTime;
-    private JobResult result;
+    private List<JobResult> results = List.of();
     private String errorSummary;
     private String message;
     private Future<?> execution;
@@ -88,10 +88,15 @@ public final class QueryJob {
     }
 
     public synchronized boolean complete(JobResult result, String note) {
+        return complete(List.of(result), note);
+    }
+
+    /** Completes the job with several results (a fan-out: a summary and one table per service). */
+    public synchronized boolean complete(List<JobResult> all, String note) {
         if (phase != Phase.EXECUTING) {
             return false;
         }
-        this.result = result;
+        this.results = List.copyOf(all);
         this.message = note;
         end(Phase.COMPLETED);
         return true;
@@ -145,6 +150,6 @@ public final class QueryJob {
     public synchronized QueryJobView view() {
         return new QueryJobView(id, owner, phase, protocol, service,
                 spec == null ? null : spec.destination().toString(), creationTime, startTime, endTime, parameters,
-                result == null ? List.of() : List.of(result), errorSummary, message);
+                results, errorSummary, message);
     }
 }

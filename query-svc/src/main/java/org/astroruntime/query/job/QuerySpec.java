@@ -1,17 +1,15 @@
 package org.astroruntime.query.job;
 
-import java.net.URI;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.common.event.QueryRequest;
 import org.astroruntime.common.id.InvalidIdentifierException;
-import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.id.NodeReference;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.query.cache.CachePolicy;
+import org.astroruntime.query.fanout.QueryTargets;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.result.ResultFormat;
@@ -22,7 +20,8 @@ import org.astroruntime.query.result.ResultFormat;
  * @param jobId       the job id
  * @param owner       the owner
  * @param protocol    the protocol, lower case
- * @param target      the target service as given ({@code ivo://} id or URL)
+ * @param target      the target service(s) as given
+ * @param targets     the target service(s), parsed: one, several, or a registry search
  * @param query       the validated protocol parameters
  * @param destination where the result will be stored
  * @param format      the format the result is stored in
@@ -31,7 +30,8 @@ import org.astroruntime.query.result.ResultFormat;
  * @param parameters  the request parameters as given, for the job's parameter list
  * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
-public record QuerySpec(String jobId, String owner, String protocol, String target, ProtocolParameters query,
+public record QuerySpec(String jobId, String owner, String protocol, String target, QueryTargets targets,
+                        ProtocolParameters query,
                         VosUri destination, ResultFormat format, CachePolicy cache, String forwardTo, Map<String, String> parameters, String token) {
 
     @Override
@@ -61,7 +61,7 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
             throw new InvalidParameterException("owner", e.getMessage());
         }
         QueryProtocol protocol = QueryProtocol.fromApiName(request.protocol());
-        checkTarget(request.target());
+        QueryTargets targets = QueryTargets.parse(request.target());
         // RESULTFORMAT says how we store the answer; it is not sent to the service.
         Map<String, String> remote = new HashMap<>(request.parameters());
         String requestedFormat = takeParameter(remote, RESULT_FORMAT);
@@ -69,7 +69,9 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         ProtocolParameters query = protocol.parameters(remote);
         boolean named = request.saveAs() != null && !request.saveAs().isBlank();
         ResultFormat format = ResultFormat.choose(requestedFormat, named ? request.saveAs() : null);
-        String saveAs = named ? request.saveAs() : "#queries/" + request.jobId() + format.extension();
+        // A fan-out stores a folder: one table per service and a summary.
+        String saveAs = named ? request.saveAs().replaceAll("/+$", "")
+                : "#queries/" + request.jobId() + (targets.isSingle() ? format.extension() : "");
         VosUri destination;
         try {
             destination = nodes.resolve(saveAs, owner);
@@ -82,35 +84,13 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         if (destination.path().isRoot()) {
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
-        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), query, destination, format, cache,
-                request.forwardTo(), request.parameters(), request.token());
+        return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), targets, query,
+                destination, format, cache, request.forwardTo(), request.parameters(), request.token());
     }
 
     /** Removes and returns a parameter that is for query-svc, not for the service (names case-insensitive). */
     private static String takeParameter(Map<String, String> parameters, String name) {
         return parameters.keySet().stream().filter(k -> k.equalsIgnoreCase(name)).findFirst()
                 .map(parameters::remove).orElse(null);
-    }
-
-    private static void checkTarget(String target) {
-        if (IvoId.isIvoId(target)) {
-            try {
-                IvoId.parse(target);
-                return;
-            } catch (InvalidIdentifierException e) {
-                throw new InvalidParameterException("service", e.getMessage());
-            }
-        }
-        try {
-            URI uri = new URI(target.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new InvalidParameterException("service", "service must be an ivo:// identifier or an http(s) URL, got '"
-                + target + "'");
     }
 }

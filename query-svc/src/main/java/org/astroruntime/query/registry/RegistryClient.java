@@ -117,4 +117,33 @@ public class RegistryClient {
         return events.consume(message, RegistryEvent.class,
                 event -> cache.remove(event.ivoid().toLowerCase(Locale.ROOT)));
     }
+
+    /**
+     * The identifiers of the services the registry finds for {@code keywords} among those of {@code kind}
+     * ({@code cone}, {@code sia1}, ...), best match first.
+     */
+    public List<String> search(String keywords, String kind, int limit) throws RemoteQueryException {
+        URI uri = URI.create(registryUrl.replaceAll("/+$", "") + "/search?q="
+                + URLEncoder.encode(keywords, StandardCharsets.UTF_8) + "&kind=" + kind + "&limit=" + limit);
+        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").header("User-Agent", OutboundHttp.USER_AGENT).build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new RemoteQueryException("registry-svc answered HTTP " + response.statusCode() + " to the search '"
+                        + keywords + "': " + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            List<String> ids = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode hit : json.readTree(response.body()).path("hits")) {
+                ids.add(hit.path("resource").path("ivoid").asText());
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new RemoteQueryException("registry-svc cannot be reached to search for '" + keywords + "': "
+                    + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteQueryException("the query was aborted", e);
+        }
+    }
 }

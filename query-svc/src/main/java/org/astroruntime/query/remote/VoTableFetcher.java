@@ -1,6 +1,7 @@
 package org.astroruntime.query.remote;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,6 +14,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -21,6 +23,7 @@ import jakarta.annotation.PreDestroy;
 import org.astroruntime.common.io.LimitedInputStream;
 import org.astroruntime.query.protocol.FormEncoding;
 import org.astroruntime.query.protocol.RemoteRequest;
+import org.astroruntime.common.votable.QueryStatus;
 import org.astroruntime.common.votable.VoTableChecker;
 import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
@@ -94,7 +97,8 @@ public class VoTableFetcher {
                 deadline.watch(body);
                 int status = response.statusCode();
                 if (status != 200) {
-                    String message = "the service at " + url.getHost() + " answered HTTP " + status + " instead of a VOTable";
+                    String message = "the service at " + url.getHost() + " answered HTTP " + status
+                            + errorDocumentMessage(body).map(m -> ": " + m).orElse(" instead of a VOTable");
                     throw status >= 500
                             ? new RemoteHostException(message, status == 502 || status == 503 || status == 504, null)
                             : new RemoteQueryException(message);
@@ -133,6 +137,20 @@ public class VoTableFetcher {
             if (!ok) {
                 deleteQuietly(workFile);
             }
+        }
+    }
+
+    /**
+     * DALI services answer errors with an HTTP error status and a VOTable error document; its message is what the
+     * user needs to see. Reads at most 64 KiB of the body.
+     */
+    private Optional<String> errorDocumentMessage(InputStream body) {
+        try {
+            byte[] head = body.readNBytes(64 * 1024);
+            VoTableReport report = checker.check(new ByteArrayInputStream(head));
+            return Optional.ofNullable(report.status() == QueryStatus.ERROR ? report.message() : null);
+        } catch (IOException | VoTableException notAnErrorDocument) {
+            return Optional.empty();
         }
     }
 

@@ -1,0 +1,187 @@
+package org.astroruntime.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.astroruntime.common.votable.VoTableChecker;
+import org.astroruntime.common.votable.VoTableReport;
+import org.astroruntime.e2e.peers.Catalogue;
+import org.astroruntime.e2e.suite.DemoRecords;
+import org.astroruntime.e2e.suite.Suite;
+import org.astroruntime.e2e.suite.SuiteAccounts;
+import org.junit.jupiter.api.Test;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.StarTableFactory;
+import uk.ac.starlink.util.ByteArrayDataSource;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * SIA 1.0, SIA 2.0 and TAP (sync and async) through query-svc against the suite's peer, which implements each
+ * protocol with real filtering; result formats, the shared cache, and TAP job clean-up on the remote side.
+ */
+@ExtendWith(SuiteExtension.class)
+class DalProtocolsIT {
+
+    private static final String CONE_ADQL = "SELECT id, ra, dec, vmag FROM demo.stars "
+            + "WHERE CONTAINS(POINT('ICRS', ra, dec), CIRCLE('ICRS', 180.0, 2.0, 0.5)) = 1";
+
+    private static String peer(Suite suite) {
+        return suite.coneUrl().replaceAll("/cone$", "");
+    }
+
+    /** Submits a job, waits for its end, returns its JSON view. */
+    private static JsonNode run(Suite suite, String token, Map<String, String> form) throws Exception {
+        Map<String, String> all = new HashMap<>(form);
+        all.put("PHASE", "RUN");
+        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, all);
+        assertEquals(303, created.status(), created.body());
+        return ConeSearchPathIT.waitForEnd(created.header("Location"), token);
+    }
+
+    /** Rows the peer itself answers to the same request, counted independently of query-svc. */
+    private static VoTableReport direct(String url) throws Exception {
+        return new VoTableChecker().check(new ByteArrayInputStream(SuiteHttp.getBytes(url)));
+    }
+
+    private static VoTableReport stored(JsonNode view) throws Exception {
+        return new VoTableChecker().check(new ByteArrayInputStream(
+                SuiteHttp.getBytes(view.get("results").get(0).get("readUrl").asText())));
+    }
+
+    @Test
+    void sia1FindsTheImagesThePeerHasAndStoresThemAsBinary2(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("sia-user");
+        JsonNode view = run(suite, token, Map.of("protocol", "sia1", "service", peer(suite) + "/sia1",
+                "POS", "180.0,2.0", "SIZE", "1.0", "INTERSECT", "OVERLAPS"));
+        assertEquals("COMPLETED", view.get("phase").asText(), view.toString());
+        long expected = direct(peer(suite) + "/sia1?POS=180.0,2.0&SIZE=1.0&INTERSECT=OVERLAPS").rows();
+        assertTrue(expected > 0, "the peer should have images there");
+        assertEquals(expected, view.get("results").get(0).get("rows").asLong());
+        byte[] bytes = SuiteHttp.getBytes(view.get("results").get(0).get("readUrl").asText());
+        assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("<BINARY2>"), "stored as BINARY2 by default");
+        assertEquals(expected, new VoTableChecker().check(new ByteArrayInputStream(bytes)).rows());
+    }
+
+    @Test
+    void sia2ReportsATruncatedAnswerAsOverflowNeverSilently(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("sia-user");
+        String pos = "CIRCLE 180 2 5";
+        long all = direct(peer(suite) + "/sia2/query?POS=" + URLEncoder.encode(pos, StandardCharsets.UTF_8)).rows();
+        assertTrue(all > 3, "the peer should have more than 3 images in the circle, has " + all);
+        JsonNode view = run(suite, token, Map.of("protocol", "sia2", "service", peer(suite) + "/sia2/query",
+                "POS", pos, "MAXREC", "3", "RESULTFORMAT", "tabledata"));
+        assertEquals("COMPLETED", view.get("phase").asText(), view.toString());
+        JsonNode result = view.get("results").get(0);
+        assertEquals(3, result.get("rows").asLong());
+        assertTrue(result.get("overflow").asBoolean(), view.toString());
+        assertTrue(view.get("message").asText().contains("truncated"), view.toString());
+
+        JsonNode bad = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, Map.of("protocol", "sia2",
+                "service", peer(suite) + "/sia2/query", "POS", "BOX 1 2 3 4")).json();
+        assertEquals("POS", bad.get("parameter").asText());
+    }
+
+    @Test
+    void tapSyncAndAsyncGiveTheRowsOfAnIndependentFilter(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("tap-user");
+        long expected = Catalogue.bundled().cone(180.0, 2.0, 0.5).size();
+        for (String mode : new String[] {"sync", "async"}) {
+            JsonNode view = run(suite, token, Map.of("protocol", "tap", "service", peer(suite) + "/tap",
+                    "QUERY", CONE_ADQL, "MODE", mode, "CACHE", "bypass", "saveAs", "#tap/cone-" + mode + ".vot"));
+            assertEquals("COMPLETED", view.get("phase").asText(), mode + ": " + view);
+            assertEquals(expected, view.get("results").get(0).get("rows").asLong(), mode);
+            assertEquals(expected, stored(view).rows(), mode);
+        }
+        // Every remote job query-svc created has been deleted there.
+        String jobs = new String(SuiteHttp.getBytes(peer(suite) + "/tap/async"), StandardCharsets.UTF_8);
+        assertFalse(jobs.contains("jobref"), jobs);
+    }
+
+    @Test
+    void aTapErrorBecomesAnErrorJobWithTheServicesMessage(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("tap-user");
+        for (String mode : new String[] {"sync", "async"}) {
+            JsonNode view = run(suite, token, Map.of("protocol", "tap", "service", peer(suite) + "/tap",
+                    "QUERY", "SELECT nothing FROM no_such.table", "MODE", mode));
+            assertEquals("ERROR", view.get("phase").asText(), mode + ": " + view);
+            assertTrue(view.get("errorSummary").asText().contains("no_such.table"), mode + ": " + view);
+        }
+    }
+
+    @Test
+    void abortingAnAsyncTapJobAbortsAndDeletesTheRemoteOne(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("tap-user");
+        SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, Map.of(
+                "protocol", "tap", "service", peer(suite) + "/tap", "QUERY", "SELECT * FROM demo.slow_stars",
+                "MODE", "async", "PHASE", "RUN"));
+        String job = created.header("Location");
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline && !new String(SuiteHttp.getBytes(peer(suite) + "/tap/async"),
+                StandardCharsets.UTF_8).contains("EXECUTING")) {
+            Thread.sleep(100);
+        }
+        assertEquals(303, SuiteHttp.postForm(job + "/phase", token, Map.of("PHASE", "ABORT")).status());
+        assertEquals("ABORTED", ConeSearchPathIT.waitForEnd(job, token).get("phase").asText());
+        String jobs = "";
+        while (System.nanoTime() < deadline) {
+            jobs = new String(SuiteHttp.getBytes(peer(suite) + "/tap/async"), StandardCharsets.UTF_8);
+            if (!jobs.contains("jobref")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertFalse(jobs.contains("jobref"), "the remote job should be gone: " + jobs);
+    }
+
+    @Test
+    void theSameQueryFromAnotherUserIsAnsweredFromTheSharedCache(Suite suite) throws Exception {
+        SuiteAccounts accounts = new SuiteAccounts(suite);
+        Map<String, String> query = Map.of("protocol", "tap", "service", peer(suite) + "/tap",
+                "QUERY", "SELECT TOP 50 id, vmag FROM demo.stars WHERE vmag < 8", "RESULTFORMAT", "fits");
+        JsonNode first = run(suite, accounts.userToken("cache-a"), query);
+        assertEquals("COMPLETED", first.get("phase").asText(), first.toString());
+        assertFalse(first.path("message").asText().contains("cache"), first.toString());
+        JsonNode second = run(suite, accounts.userToken("cache-b"), query);
+        assertEquals("COMPLETED", second.get("phase").asText(), second.toString());
+        assertTrue(second.get("message").asText().contains("shared cache"), second.toString());
+        JsonNode result = second.get("results").get(0);
+        assertEquals(first.get("results").get(0).get("rows").asLong(), result.get("rows").asLong());
+        assertTrue(result.get("uri").asText().contains("/cache-b/"), "a copy in the asker's own space");
+        assertEquals("application/fits", result.get("mediaType").asText());
+        byte[] fits = SuiteHttp.getBytes(result.get("readUrl").asText());
+        assertTrue(new String(fits, 0, 30, StandardCharsets.US_ASCII).startsWith("SIMPLE  ="), "a FITS file");
+
+        Map<String, String> bypass = new HashMap<>(query);
+        bypass.put("CACHE", "bypass");
+        JsonNode third = run(suite, accounts.userToken("cache-c"), bypass);
+        assertFalse(third.path("message").asText().contains("cache"), third.toString());
+    }
+
+    @Test
+    void aFanOutStoresOneTablePerServiceAndASummaryAndSurvivesAFailingService(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("fan-user");
+        long expected = Catalogue.bundled().cone(180.0, 2.0, 0.3).size();
+        JsonNode view = run(suite, token, Map.of("service", suite.coneUrl() + " " + DemoRecords.OFFLINE_CONE,
+                "RA", "180.0", "DEC", "2.0", "SR", "0.3", "saveAs", "#fan/m1", "CACHE", "bypass"));
+        assertEquals("COMPLETED", view.get("phase").asText(), view.toString());
+        assertTrue(view.get("message").asText().contains("1 of 2 services failed"), view.toString());
+        JsonNode results = view.get("results");
+        assertEquals(2, results.size(), view.toString());
+        assertEquals("vos://astroruntime.local!vospace/fan-user/fan/m1/summary.vot", results.get(0).get("uri").asText());
+        assertEquals(expected, results.get(1).get("rows").asLong());
+        StarTable summary = new StarTableFactory().makeStarTable(
+                new ByteArrayDataSource("summary", SuiteHttp.getBytes(results.get(0).get("readUrl").asText())), "votable");
+        assertEquals(2, summary.getRowCount());
+        assertEquals("OK", summary.getCell(0, 1));
+        assertEquals(expected, ((Number) summary.getCell(0, 2)).longValue());
+        assertEquals("ERROR", summary.getCell(1, 1));
+        assertTrue(String.valueOf(summary.getCell(1, 4)).contains("cannot connect"), String.valueOf(summary.getCell(1, 4)));
+    }
+}

@@ -52,6 +52,7 @@ public final class ConeSearchServer implements AutoCloseable {
         Sia1Endpoint.install(server, images, publicBase);
         Sia2Endpoint.install(server, images, publicBase);
         this.tap = TapService.install(server, catalogue, images, publicBase);
+        SyntheticTableEndpoint.install(server);
         server.start();
     }
 

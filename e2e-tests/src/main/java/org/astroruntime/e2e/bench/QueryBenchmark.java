@@ -54,7 +54,7 @@ import org.astroruntime.e2e.suite.SuiteConfig;
  *       measured directly;</li>
  *   <li>P4: a repeated query answered from the shared cache against the first, from the service.</li>
  * </ul>
- * Run: {@code bench/query.sh [P1 rows] [P3 requests]} (defaults 1,000,000 and 2,000).
+ * Run: {@code bench/query.sh [P1 rows] [P3 requests] [parts]} (defaults 1,000,000, 2,000 and P1,P2,P3,P4).
  */
 public final class QueryBenchmark {
 
@@ -73,6 +73,7 @@ public final class QueryBenchmark {
     public static void main(String[] args) throws Exception {
         long p1Rows = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
         int p3Requests = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
+        String parts = args.length > 2 ? args[2].toUpperCase(Locale.ROOT) : "P1,P2,P3,P4";
         Path repo = Path.of(System.getProperty("astroruntime.repo", ".")).toAbsolutePath();
         Path work = Files.createDirectories(repo.resolve("target/bench-query"));
         Path data = Files.createTempDirectory(work, "suite-");
@@ -80,10 +81,18 @@ public final class QueryBenchmark {
         try (Suite suite = Suite.start(config)) {
             QueryBenchmark bench = new QueryBenchmark(suite, new SuiteAccounts(suite).login("demo", suite.demoPassword()));
             System.out.printf(Locale.ROOT, "query-svc benchmarks (service heap limit %s)%n", config.serviceHeap());
-            bench.p1(p1Rows, work);
-            bench.p2(200);
-            bench.p3(p3Requests);
-            bench.p4();
+            if (parts.contains("P1")) {
+                bench.p1(p1Rows, work);
+            }
+            if (parts.contains("P2")) {
+                bench.p2(200);
+            }
+            if (parts.contains("P3")) {
+                bench.p3(p3Requests);
+            }
+            if (parts.contains("P4")) {
+                bench.p4();
+            }
         }
     }
 

@@ -43,6 +43,10 @@ public class TapAsyncClient {
     @Inject
     HttpClient http;
 
+    /** For creating jobs: the 303 to the new job must be seen, not followed. */
+    private final HttpClient noRedirects = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+
     @Inject
     VoTableFetcher fetcher;
 
@@ -81,26 +85,45 @@ public class TapAsyncClient {
         }
     }
 
+    /**
+     * Creates the remote job and returns its URL (from the 303's Location: redirects are not followed here, so the
+     * job is known as soon as the POST returns). An abort that arrives meanwhile does not orphan the job: the
+     * answer is still awaited (bounded), and the job aborted and deleted before giving up.
+     */
     private URI create(URI asyncEndpoint, TapParameters query) throws RemoteQueryException {
         Map<String, String> form = new LinkedHashMap<>(query.form());
         form.put("PHASE", "RUN");
         HttpRequest request = post(HttpRequest.newBuilder(asyncEndpoint), form);
+        java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
+                noRedirects.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        boolean aborted = false;
         HttpResponse<String> response;
-        try {
-            // Redirects are followed: the final URI is the job's.
-            response = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), requestTimeout);
-        } catch (InterruptedException e) {
+        while (true) {
+            try {
+                response = await(pending, requestTimeout, false);
+                break;
+            } catch (InterruptedException e) {
+                aborted = true;
+            }
+        }
+        int status = response.statusCode();
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (status / 100 != 3 || location == null) {
+            if (aborted) {
+                Thread.currentThread().interrupt();
+                throw new RemoteQueryException("the query was aborted");
+            }
+            throw new RemoteQueryException("the TAP service at " + asyncEndpoint.getHost() + " did not create a job "
+                    + "(HTTP " + status + " without a redirect to it)");
+        }
+        URI jobUrl = asyncEndpoint.resolve(location);
+        if (aborted) {
+            send(HttpRequest.newBuilder(URI.create(jobUrl + "/phase")), Map.of("PHASE", "ABORT"));
+            delete(jobUrl);
             Thread.currentThread().interrupt();
-            throw new RemoteQueryException("the query was aborted", e);
+            throw new RemoteQueryException("the query was aborted");
         }
-        if (response.statusCode() != 200) {
-            throw new RemoteQueryException("the TAP service at " + asyncEndpoint.getHost() + " refused the job (HTTP "
-                    + response.statusCode() + ")");
-        }
-        if (response.uri().equals(asyncEndpoint)) {
-            throw new RemoteQueryException("the TAP service did not redirect to the job it created");
-        }
-        return response.uri();
+        return jobUrl;
     }
 
     /** Polls with blocking WAIT until the job leaves its active phases or our deadline passes. */
@@ -193,6 +216,12 @@ public class TapAsyncClient {
     /** Waits for a response; unlike a blocking send, this wait ends at once when our job is aborted. */
     private static <T> HttpResponse<T> await(java.util.concurrent.CompletableFuture<HttpResponse<T>> pending,
                                              Duration limit) throws RemoteQueryException, InterruptedException {
+        return await(pending, limit, true);
+    }
+
+    private static <T> HttpResponse<T> await(java.util.concurrent.CompletableFuture<HttpResponse<T>> pending,
+                                             Duration limit, boolean cancelOnInterrupt)
+            throws RemoteQueryException, InterruptedException {
         try {
             return pending.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -202,7 +231,9 @@ public class TapAsyncClient {
             pending.cancel(true);
             throw new RemoteQueryException("the TAP service did not answer within " + limit.toSeconds() + " s", e);
         } catch (InterruptedException e) {
-            pending.cancel(true);
+            if (cancelOnInterrupt) {
+                pending.cancel(true);
+            }
             throw e;
         }
     }

@@ -86,6 +86,70 @@ class DataTransferTest {
         given().auth().oauth2(alice).get("/data/alice/partial.vot").then().statusCode(404);
     }
 
+    /** Exactly one gathering block (the test quota): the upload ends with an empty last block. */
+    @Test
+    void anUploadOfExactlyOneBlockKeepsEveryByteAndItsMd5() throws Exception {
+        byte[] data = new byte[1 << 20];
+        new Random(7).nextBytes(data);
+        String md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+        String alice = Logins.tokenFor("alice");
+        given().auth().oauth2(alice).header("Content-MD5", md5).body(data).put("/data/alice/block.bin")
+                .then().statusCode(201).body("length", equalTo(1 << 20)).body("md5", equalTo(md5));
+        byte[] back = given().auth().oauth2(alice).get("/data/alice/block.bin").then().statusCode(200).extract().asByteArray();
+        assertArrayEquals(data, back);
+        given().auth().oauth2(alice).delete("/data/alice/block.bin").then().statusCode(204);
+    }
+
+    /**
+     * {@code Expect: 100-continue} (curl sends it for every upload over 1 MiB): the go-ahead comes once the upload is
+     * accepted, and a refused one is answered at once, so the client never sends the bytes.
+     */
+    @Test
+    void expectContinueIsAnsweredAfterTheChecksAndOnlyForAcceptedUploads() throws Exception {
+        String alice = Logins.tokenFor("alice");
+        URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(("PUT /data/alice/continued.txt HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + alice
+                    + "\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 100 Continue", readLine(in));
+            assertEquals("", readLine(in));
+            out.write("hello".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertEquals("HTTP/1.1 201 Created", readLine(in));
+        }
+        assertEquals("hello", given().auth().oauth2(alice).get("/data/alice/continued.txt").then().statusCode(200).extract().asString());
+
+        // Refused before the body: past the quota, and without a token.
+        for (String auth : new String[] {"Authorization: Bearer " + alice + "\r\n", ""}) {
+            try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("PUT /data/alice/refused.bin HTTP/1.1\r\nHost: x\r\n" + auth
+                        + "Expect: 100-continue\r\nContent-Length: 50000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String status = readLine(socket.getInputStream());
+                assertTrue(status.startsWith(auth.isEmpty() ? "HTTP/1.1 401" : "HTTP/1.1 413"), auth + " -> " + status);
+            }
+        }
+        given().auth().oauth2(alice).get("/data/alice/refused.bin").then().statusCode(404);
+        given().auth().oauth2(alice).delete("/data/alice/continued.txt").then().statusCode(204);
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new IOException("connection closed after " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
     private static String rawPut(String path, String body) throws IOException {
         URI base = URI.create(ConfigProvider.getConfig().getValue("test.url", String.class));
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {

@@ -71,6 +71,9 @@ public class DataResource {
     @Inject
     VoSpaceEventPublisher events;
 
+    @Inject
+    UploadBlocks uploadBlocks;
+
     @ConfigProperty(name = "vospace.authority")
     String authority;
 
@@ -89,8 +92,8 @@ public class DataResource {
                                 @QueryParam("expires") String expires, @QueryParam("signature") String signature,
                                 @HeaderParam("Content-Type") String contentType, @HeaderParam("Content-MD5") String contentMd5,
                                 @HeaderParam("Content-Length") Long contentLength, @Context HttpServerRequest request) {
-        // The body is not a parameter: it is streamed to disk on the event loop (BodyToFile) once the checks, which
-        // need the database, have passed on a worker thread.
+        // The body is not a parameter: it is streamed to disk (BodyToFile) once the checks, which need the database,
+        // have passed on a worker thread.
         request.pause();
         VosUri node = node(user, path);
         if (expires != null || signature != null) {
@@ -108,7 +111,8 @@ public class DataResource {
         return Uni.createFrom().item(() -> room(node, contentLength))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(task -> requestContext.runOnContext(v -> task.run()))
-                .chain(room -> BodyToFile.receive(requestContext.owner(), request, temp, room, node.toString()))
+                .chain(room -> BodyToFile.receive(requestContext, Infrastructure.getDefaultWorkerPool(), uploadBlocks, request, temp, room,
+                        node.toString()))
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(received -> commit(node, temp, received, expectedMd5, contentType))
                 .onFailure().invoke(e -> store.discard(temp))

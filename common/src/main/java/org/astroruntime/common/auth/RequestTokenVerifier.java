@@ -17,6 +17,9 @@ public class RequestTokenVerifier {
     @Inject
     JWTParser parser;
 
+    @Inject
+    RevokedTokens revoked;
+
     /**
      * Checks {@code token} and that it names {@code claimedOwner}.
      *
@@ -32,6 +35,9 @@ public class RequestTokenVerifier {
             jwt = parser.parse(token);
         } catch (ParseException e) {
             throw new UnverifiedRequestException("the request's token is invalid or expired", e);
+        }
+        if (revoked.isRevoked(jwt.getTokenID())) {
+            throw new UnverifiedRequestException("the request's token was revoked by logout", null);
         }
         if (!claimedOwner.equals(jwt.getName())) {
             throw new UnverifiedRequestException("the request's owner '" + claimedOwner + "' is not the token's user", null);

@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String RESULT = "org.astroruntime.result";
     public static final String REGISTRY_EVENT = "org.astroruntime.registry.event";
     public static final String VOSPACE_EVENT = "org.astroruntime.vospace.event";
+    public static final String TOKEN_REVOKED = "org.astroruntime.auth.token-revoked";
 
     /** Header names of a binary-mode CloudEvent on Kafka, for clients that produce with the plain Kafka API. */
     public static final String HEADER_SPECVERSION = "ce_specversion";

@@ -23,6 +23,8 @@ public final class Topics {
     public static final String REGISTRY_EVENTS = "vo.registry.events";
     /** VOSpace nodes created, changed or deleted; key = owner. */
     public static final String VOSPACE_EVENTS = "vo.vospace.events";
+    /** Login tokens revoked by logout, for every service to refuse; key = token id. */
+    public static final String TOKEN_REVOCATIONS = "vo.auth.revocations";
     /** Messages that could not be processed, with the reason in a header; key = original key. */
     public static final String DEAD_LETTER = "vo.dead-letter";
 
@@ -38,6 +40,7 @@ public final class Topics {
             new TopicSpec(RESULTS, 3),
             new TopicSpec(REGISTRY_EVENTS, 1),
             new TopicSpec(VOSPACE_EVENTS, 3),
+            new TopicSpec(TOKEN_REVOCATIONS, 1),
             new TopicSpec(DEAD_LETTER, 1));
 
     private Topics() {

@@ -32,7 +32,7 @@ public class LoginResource {
     TokenIssuer issuer;
 
     @Inject
-    RevokedTokens revoked;
+    Logout logout;
 
     @Inject
     SigningKeys keys;
@@ -65,9 +65,9 @@ public class LoginResource {
     @POST
     @Path("logout")
     @Authenticated
-    @Operation(summary = "Revoke the token this request carries")
+    @Operation(summary = "Revoke the token this request carries, in every service of the suite")
     public Response logout() {
-        revoked.revoke(token.getTokenID(), Instant.ofEpochSecond(token.getExpirationTime()));
+        logout.revoke(token.getTokenID(), token.getName(), Instant.ofEpochSecond(token.getExpirationTime()));
         return Response.noContent().build();
     }
 

@@ -10,9 +10,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
-/** Tokens ended by logout before their expiry; rows are dropped once the token would have expired anyway. */
+/**
+ * The durable record of tokens ended by logout before their expiry, from which the in-memory set of
+ * {@link org.astroruntime.common.auth.RevokedTokens} is refilled at start; rows are dropped once the token would have
+ * expired anyway.
+ */
 @ApplicationScoped
-public class RevokedTokens {
+public class RevocationTable {
 
     @Inject
     AgroalDataSource db;
@@ -39,7 +43,24 @@ public class RevokedTokens {
         }
     }
 
-    public boolean isRevoked(String jti) {
+    /** The revocations whose tokens have not expired yet, by token id. */
+    public java.util.Map<String, Instant> unexpired() {
+        java.util.Map<String, Instant> found = new java.util.HashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT jti, expires FROM revoked_tokens WHERE expires > ?")) {
+            s.setTimestamp(1, Timestamp.from(Instant.now()));
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.put(r.getString(1), r.getTimestamp(2).toInstant());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read token revocations", e);
+        }
+        return found;
+    }
+
+    private boolean isRevoked(String jti) {
         if (jti == null) {
             return false;
         }

@@ -1,4 +1,4 @@
-package org.astroruntime.vospace.login;
+package org.astroruntime.common.auth;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -11,10 +11,13 @@ import jakarta.ws.rs.ext.Provider;
 import org.astroruntime.common.error.ErrorBody;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** Refuses a token that its owner has logged out, even though its signature and expiry are still good. */
+/**
+ * Refuses, in every service, a token that its owner has logged out although its signature and expiry are still
+ * good: HTTP 401 with {@code InvalidToken}.
+ */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
-public class RevocationFilter implements ContainerRequestFilter {
+public class RevokedTokenFilter implements ContainerRequestFilter {
 
     @Inject
     JsonWebToken token;

@@ -38,7 +38,7 @@ import org.astroruntime.vospace.nodes.NodeCatalog;
 import org.astroruntime.vospace.nodes.NodeRecord;
 import org.astroruntime.vospace.nodes.VoSpaceFault;
 import org.astroruntime.vospace.presign.PresignedUrls;
-import org.astroruntime.vospace.store.FileSystemStore;
+import org.astroruntime.vospace.store.NodeStore;
 import org.astroruntime.vospace.store.StoredData;
 import org.astroruntime.vospace.store.UploadFailedException;
 import org.astroruntime.vospace.store.UploadRefusedException;
@@ -54,7 +54,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DataResource {
 
     @Inject
-    FileSystemStore store;
+    NodeStore store;
 
     @Inject
     NodeCatalog catalog;

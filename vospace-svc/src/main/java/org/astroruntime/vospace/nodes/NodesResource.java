@@ -27,7 +27,7 @@ import org.astroruntime.common.event.VoSpaceEvent;
 import org.astroruntime.common.id.InvalidIdentifierException;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.vospace.events.VoSpaceEventPublisher;
-import org.astroruntime.vospace.store.FileSystemStore;
+import org.astroruntime.vospace.store.NodeStore;
 import org.astroruntime.vospace.xml.NodeDocument;
 import org.astroruntime.vospace.xml.NodeDocumentReader;
 import org.astroruntime.vospace.xml.NodeDocumentWriter;
@@ -55,7 +55,7 @@ public class NodesResource {
     NodeCatalog catalog;
 
     @Inject
-    FileSystemStore store;
+    NodeStore store;
 
     @Inject
     VoSpaceEventPublisher events;

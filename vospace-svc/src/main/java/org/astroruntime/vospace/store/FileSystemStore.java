@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup // create the directories at start, and fail then rather than at the first upload if they cannot be
 @ApplicationScoped
-public class FileSystemStore {
+public class FileSystemStore implements NodeStore {
 
     private final Path nodes;
     private final Path incoming;
@@ -34,18 +34,12 @@ public class FileSystemStore {
         this.incoming = Files.createDirectories(dataDir.resolve("incoming"));
     }
 
-    /** A fresh temporary file on the store's file system, for bytes that are still arriving. */
+    @Override
     public Path newIncomingFile() {
         return incoming.resolve(UUID.randomUUID() + ".part");
     }
 
-    /**
-     * Makes fully received bytes the node's data, atomically, after checking them against the client's MD5.
-     * The temporary file is gone afterwards whatever happens.
-     *
-     * @param md5Hex      the MD5 of the received bytes
-     * @param expectedMd5 the MD5 the client announced, or null
-     */
+    @Override
     public StoredData commit(VosUri node, Path temp, long length, String md5Hex, String expectedMd5)
             throws UploadRefusedException, IOException {
         try {
@@ -69,7 +63,7 @@ public class FileSystemStore {
         }
     }
 
-    /** Drops bytes that will not become a node. */
+    @Override
     public void discard(Path temp) {
         try {
             Files.deleteIfExists(temp);
@@ -78,18 +72,18 @@ public class FileSystemStore {
         }
     }
 
-    /** Creates the directory that holds a container's data (the catalogue is the authority on containers). */
+    @Override
     public void createContainer(VosUri container) throws IOException {
         Files.createDirectories(locate(container));
     }
 
-    /** The node's file, if the node holds data. */
+    @Override
     public Optional<Path> read(VosUri node) {
         Path file = locate(node);
         return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    /** Deletes a data node; returns false when there was none. */
+    @Override
     public boolean delete(VosUri node) throws IOException {
         try {
             Path file = locate(node);
@@ -99,7 +93,7 @@ public class FileSystemStore {
         }
     }
 
-    /** Moves a node's file or directory (if it has any bytes on disk) to another path, atomically. */
+    @Override
     public void move(VosUri from, VosUri to) throws IOException {
         Path source = locate(from);
         if (!Files.exists(source)) {
@@ -110,7 +104,7 @@ public class FileSystemStore {
         Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Copies one data node's bytes; the copy appears only when complete. */
+    @Override
     public void copyData(VosUri from, VosUri to) throws IOException {
         Path source = locate(from);
         if (!Files.isRegularFile(source)) {
@@ -127,7 +121,7 @@ public class FileSystemStore {
         }
     }
 
-    /** Removes a node's file or directory tree; used after the catalogue has dropped the nodes. */
+    @Override
     public void deleteTree(VosUri node) throws IOException {
         Path top = locate(node);
         if (!Files.exists(top)) {

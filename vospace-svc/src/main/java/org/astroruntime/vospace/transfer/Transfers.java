@@ -19,7 +19,7 @@ import org.astroruntime.vospace.nodes.NodeRecord;
 import org.astroruntime.vospace.nodes.NodeTreeMoves;
 import org.astroruntime.vospace.nodes.VoSpaceFault;
 import org.astroruntime.vospace.presign.PresignedUrls;
-import org.astroruntime.vospace.store.FileSystemStore;
+import org.astroruntime.vospace.store.NodeStore;
 import org.astroruntime.vospace.xml.NodeDocumentWriter;
 import org.astroruntime.vospace.xml.NodeType;
 import org.astroruntime.vospace.xml.TransferDocument;
@@ -40,7 +40,7 @@ public class Transfers {
     NodeTreeMoves moves;
 
     @Inject
-    FileSystemStore store;
+    NodeStore store;
 
     @Inject
     DataUrls urls;

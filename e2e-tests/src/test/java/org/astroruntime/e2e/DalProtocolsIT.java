@@ -1,5 +1,6 @@
 package org.astroruntime.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +24,7 @@ import org.astroruntime.e2e.suite.DemoRecords;
 import org.astroruntime.e2e.suite.Suite;
 import org.astroruntime.e2e.suite.SuiteAccounts;
 import org.junit.jupiter.api.Test;
+import uk.ac.starlink.table.RowSequence;
 import uk.ac.starlink.table.StarTable;
 import uk.ac.starlink.table.StarTableFactory;
 import uk.ac.starlink.util.ByteArrayDataSource;
@@ -71,6 +75,139 @@ class DalProtocolsIT {
         byte[] bytes = SuiteHttp.getBytes(view.get("results").get(0).get("readUrl").asText());
         assertTrue(new String(bytes, StandardCharsets.UTF_8).contains("<BINARY2>"), "stored as BINARY2 by default");
         assertEquals(expected, new VoTableChecker().check(new ByteArrayInputStream(bytes)).rows());
+    }
+
+    @Test
+    void sia1SavesTheImagesItFindsIntoVoSpaceByteForByte(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("sia-user");
+        String query = "POS=180.0,2.0&SIZE=1.0";
+        List<String> links = accessUrls(SuiteHttp.getBytes(peer(suite) + "/sia1?" + query));
+        assertTrue(links.size() > 2, "the peer should have more than 2 images there, has " + links.size());
+        JsonNode view = run(suite, token, Map.of("protocol", "sia1", "service", peer(suite) + "/sia1",
+                "POS", "180.0,2.0", "SIZE", "1.0", "SAVEDATASETS", "#images/centre", "MAXDATASETS", "2",
+                "saveAs", "#images/centre.vot"));
+        assertEquals("COMPLETED", view.get("phase").asText(), view.toString());
+        JsonNode results = view.get("results");
+        assertEquals(3, results.size(), "the table and two datasets: " + view);
+        assertTrue(view.get("message").asText().contains("saved 2 of 2 datasets"), view.toString());
+        for (int i = 1; i <= 2; i++) {
+            JsonNode dataset = results.get(i);
+            assertEquals("dataset-" + i, dataset.get("id").asText());
+            assertTrue(dataset.get("uri").asText().contains("/images/centre/"), dataset.toString());
+            assertTrue(dataset.get("uri").asText().endsWith(".fits"), dataset.toString());
+            byte[] saved = SuiteHttp.getBytes(dataset.get("readUrl").asText());
+            byte[] original = SuiteHttp.getBytes(links.get(i - 1));
+            assertArrayEquals(original, saved, "dataset " + i + " differs from " + links.get(i - 1));
+            assertEquals(original.length, dataset.get("size").asLong());
+            assertTrue(new String(saved, 0, 9, StandardCharsets.US_ASCII).equals("SIMPLE  ="), "a FITS file");
+        }
+
+        SuiteHttp.Answer notImages = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, Map.of(
+                "service", suite.coneUrl(), "RA", "180", "DEC", "2", "SR", "0.1", "SAVEDATASETS", "#images/x"));
+        assertEquals(400, notImages.status(), notImages.body());
+        assertEquals("SAVEDATASETS", notImages.json().get("parameter").asText());
+        SuiteHttp.Answer tooMany = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, Map.of("protocol", "sia1",
+                "service", peer(suite) + "/sia1", "POS", "180,2", "SIZE", "1", "SAVEDATASETS", "#i", "MAXDATASETS", "100000"));
+        assertEquals("MAXDATASETS", tooMany.json().get("parameter").asText(), tooMany.body());
+    }
+
+    /** The access references of an SIA 1.0 answer, in row order, read with STIL. */
+    private static List<String> accessUrls(byte[] votable) throws Exception {
+        StarTable table = new StarTableFactory(false).makeStarTable(new ByteArrayDataSource("sia", votable), "votable");
+        int column = -1;
+        for (int i = 0; i < table.getColumnCount(); i++) {
+            if ("VOX:Image_AccessReference".equals(table.getColumnInfo(i).getUCD())) {
+                column = i;
+            }
+        }
+        assertTrue(column >= 0, "no access reference column");
+        List<String> links = new ArrayList<>();
+        try (RowSequence rows = table.getRowSequence()) {
+            while (rows.next()) {
+                links.add(rows.getCell(column).toString());
+            }
+        }
+        return links;
+    }
+
+    @Test
+    void tableMetadataComesFromTheServicesVosiTables(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("tap-user");
+        String base = suite.url("query-svc") + "/tables?service=" + URLEncoder.encode(peer(suite) + "/tap", StandardCharsets.UTF_8);
+        SuiteHttp.Answer all = SuiteHttp.getJson(base, token);
+        assertEquals(200, all.status(), all.body());
+        List<String> names = new ArrayList<>();
+        all.json().forEach(t -> names.add(t.get("name").asText()));
+        assertTrue(names.containsAll(List.of("demo.stars", "ivoa.obscore", "TAP_SCHEMA.columns")), names.toString());
+
+        SuiteHttp.Answer stars = SuiteHttp.getJson(base + "&table=demo.stars", token);
+        assertEquals(200, stars.status(), stars.body());
+        assertEquals(1, stars.json().size());
+        JsonNode ra = null;
+        for (JsonNode column : stars.json().get(0).get("columns")) {
+            if (column.get("name").asText().equals("ra")) {
+                ra = column;
+            }
+        }
+        assertTrue(ra != null, stars.body());
+        assertEquals("deg", ra.get("unit").asText());
+        assertEquals("pos.eq.ra;meta.main", ra.get("ucd").asText());
+        assertEquals("double", ra.get("datatype").asText());
+
+        assertEquals(400, SuiteHttp.getJson(suite.url("query-svc") + "/tables", token).status());
+        assertEquals(400, SuiteHttp.getJson(suite.url("query-svc") + "/tables?service=ftp://x/tap", token).status());
+        SuiteHttp.Answer offline = SuiteHttp.getJson(suite.url("query-svc") + "/tables?service="
+                + URLEncoder.encode("http://127.0.0.1:1/tap", StandardCharsets.UTF_8), token);
+        assertEquals(502, offline.status(), offline.body());
+        assertTrue(offline.json().get("message").asText().contains("cannot connect"), offline.body());
+        SuiteHttp.Answer notTap = SuiteHttp.getJson(suite.url("query-svc") + "/tables?service="
+                + URLEncoder.encode(DemoRecords.DEMO_CONE, StandardCharsets.UTF_8), token);
+        assertEquals(400, notTap.status(), notTap.body());
+        assertTrue(notTap.json().get("message").asText().contains("TAP capability"), notTap.body());
+    }
+
+    @Test
+    void tapUploadsATableFromTheUsersVoSpace(Suite suite) throws Exception {
+        String token = new SuiteAccounts(suite).userToken("upload-user");
+        StringBuilder rows = new StringBuilder();
+        int bright = 0;
+        for (int i = 0; i < 200; i++) {
+            double mag = 8 + (i * 37 % 100) / 10.0;
+            bright += mag < 12.5 ? 1 : 0;
+            rows.append("<TR><TD>t").append(i).append("</TD><TD>").append(i * 1.7 % 360).append("</TD><TD>")
+                    .append(i % 90 - 45).append("</TD><TD>").append(mag).append("</TD></TR>\n");
+        }
+        String targets = """
+                <?xml version="1.0"?><VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE><TABLE>
+                <FIELD name="name" datatype="char" arraysize="*"/><FIELD name="ra" datatype="double" unit="deg"/>
+                <FIELD name="dec" datatype="double" unit="deg"/><FIELD name="mag" datatype="double" unit="mag"/>
+                <DATA><TABLEDATA>%s</TABLEDATA></DATA></TABLE></RESOURCE></VOTABLE>""".formatted(rows);
+        SuiteHttp.Answer put = SuiteHttp.put(suite.url("vospace-svc") + "/data/upload-user/lists/targets.vot", token,
+                "application/x-votable+xml", targets.getBytes(StandardCharsets.UTF_8));
+        assertTrue(put.status() == 200 || put.status() == 201, put.body());
+        for (String mode : new String[] {"sync", "async"}) {
+            JsonNode view = run(suite, token, Map.of("protocol", "tap", "service", peer(suite) + "/tap", "MODE", mode,
+                    "QUERY", "SELECT name, mag FROM TAP_UPLOAD.mine WHERE mag < 12.5", "UPLOAD", "mine,#lists/targets.vot",
+                    "saveAs", "#tap/upload-" + mode + ".vot"));
+            assertEquals("COMPLETED", view.get("phase").asText(), mode + ": " + view);
+            assertEquals(bright, view.get("results").get(0).get("rows").asLong(), mode);
+            assertEquals(bright, stored(view).rows(), mode);
+        }
+
+        JsonNode missing = run(suite, token, Map.of("protocol", "tap", "service", peer(suite) + "/tap",
+                "QUERY", "SELECT * FROM TAP_UPLOAD.t", "UPLOAD", "t,#lists/none.vot", "saveAs", "#tap/missing.vot"));
+        assertEquals("ERROR", missing.get("phase").asText(), missing.toString());
+        assertTrue(missing.get("errorSummary").asText().contains("HTTP 404"), missing.toString());
+        SuiteHttp.put(suite.url("vospace-svc") + "/data/upload-user/lists/notes.txt", token, "text/plain",
+                "not a table".getBytes(StandardCharsets.UTF_8));
+        JsonNode notATable = run(suite, token, Map.of("protocol", "tap", "service", peer(suite) + "/tap",
+                "QUERY", "SELECT * FROM TAP_UPLOAD.t", "UPLOAD", "t,#lists/notes.txt", "saveAs", "#tap/notes.vot"));
+        assertEquals("ERROR", notATable.get("phase").asText(), notATable.toString());
+        assertTrue(notATable.get("errorSummary").asText().contains("is not a readable VOTable"), notATable.toString());
+        SuiteHttp.Answer badSyntax = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, Map.of("protocol", "tap",
+                "service", peer(suite) + "/tap", "QUERY", "SELECT 1", "UPLOAD", "t,file:///etc/passwd"));
+        assertEquals(400, badSyntax.status(), badSyntax.body());
+        assertEquals("UPLOAD", badSyntax.json().get("parameter").asText());
     }
 
     @Test

@@ -41,13 +41,34 @@ class FailureHandlingIT {
     }
 
     @Test
-    void unknownIdentifierIs404AtTheRegistryAndAnErrorJob(Suite suite) throws Exception {
+    void unknownIdentifierIs400OverRestAndAnErrorJobOverKafka(Suite suite) throws Exception {
         String unknown = "ivo://astroruntime.demo/cone/no-such-service";
         assertEquals(404, SuiteHttp.get(suite.url("registry-svc") + "/resources/"
                 + URLEncoder.encode(unknown, StandardCharsets.UTF_8)).status());
-        JsonNode job = runAndWait(suite, unknown, "#fail/unknown.vot");
-        assertEquals("ERROR", job.get("phase").asText());
-        assertTrue(job.get("errorSummary").asText().contains("registry-svc does not know " + unknown), job.toString());
+        SuiteHttp.Answer refused = SuiteHttp.postForm(suite.url("query-svc") + "/queries", carol(suite), Map.of(
+                "service", unknown, "RA", "180", "DEC", "2", "SR", "0.2", "saveAs", "#fail/unknown.vot", "PHASE", "RUN"));
+        assertEquals(400, refused.status(), refused.body());
+        assertEquals("service", refused.json().get("parameter").asText());
+        assertTrue(refused.json().get("message").asText().contains("registry-svc does not know " + unknown), refused.body());
+        // A cone-search service asked for ADQL: the registry knows it, but not with that capability.
+        SuiteHttp.Answer wrongCapability = SuiteHttp.postForm(suite.url("query-svc") + "/queries", carol(suite), Map.of(
+                "service", DemoRecords.DEMO_CONE, "protocol", "tap", "QUERY", "SELECT TOP 1 * FROM demo.stars",
+                "PHASE", "RUN"));
+        assertEquals(400, wrongCapability.status(), wrongCapability.body());
+        assertTrue(wrongCapability.json().get("message").asText().contains("has no ivo://ivoa.net/std/TAP capability"),
+                wrongCapability.body());
+
+        EventCodec codec = new EventCodec();
+        String jobId = "e2e-unknown-service";
+        try (KafkaTestClient kafka = new KafkaTestClient(suite.kafkaBootstrap())) {
+            kafka.send(Topics.QUERY_REQUESTS, jobId, codec.encode(new QueryRequest(1, jobId, "carol", "cone", unknown,
+                    Map.of("RA", "180", "DEC", "2", "SR", "0.2"), "#fail/unknown.vot", null, carol(suite))));
+            ConsumerRecord<String, String> failed = kafka.await(Topics.JOB_EVENTS, r -> jobId.equals(r.key())
+                    && codec.decode(r.value(), JobEvent.class).phase().isTerminal(), Duration.ofSeconds(60));
+            JobEvent event = codec.decode(failed.value(), JobEvent.class);
+            assertEquals(Phase.ERROR, event.phase());
+            assertTrue(event.errorSummary().contains("registry-svc does not know " + unknown), event.toString());
+        }
         assertNothingStored(suite, "fail/unknown.vot");
     }
 

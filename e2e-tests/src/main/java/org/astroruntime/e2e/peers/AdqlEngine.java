@@ -46,6 +46,13 @@ public final class AdqlEngine {
         return tables;
     }
 
+    /** An engine over these tables and some more, e.g. a query's TAP_UPLOAD tables; this one is unchanged. */
+    public AdqlEngine withTables(List<TapTable> more) {
+        List<TapTable> all = new ArrayList<>(tables);
+        all.addAll(more);
+        return new AdqlEngine(all);
+    }
+
     /**
      * Finds a table by its qualified name or, when unambiguous, its short name (case-insensitive).
      *

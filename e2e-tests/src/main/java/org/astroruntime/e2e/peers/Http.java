@@ -14,9 +14,18 @@ import java.util.Map;
 /** Request parameters and responses for the DAL peers (JDK HttpServer). */
 final class Http {
 
-    /** A request's parameters: names case-insensitive (DALI), values as sent, repeats kept in order. */
+    /** Most bytes read from an {@code application/x-www-form-urlencoded} body (the rest is ignored). */
+    static final int MAX_FORM_BYTES = 1 << 20;
+    /** Most bytes accepted in a {@code multipart/form-data} body: room for a few uploads at their own limit. */
+    static final int MAX_MULTIPART_BYTES = 64 << 20;
+
+    /**
+     * A request's parameters: names case-insensitive (DALI), values as sent, repeats kept in order; and, for a
+     * multipart request, all its parts by their exact name (what a TAP {@code UPLOAD=t,param:name} refers to).
+     */
     static final class Params {
         private final Map<String, List<String>> values = new LinkedHashMap<>();
+        private final Map<String, MultipartForm.Part> parts = new LinkedHashMap<>();
 
         void add(String name, String value) {
             values.computeIfAbsent(name.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
@@ -40,23 +49,39 @@ final class Http {
         Map<String, List<String>> asMap() {
             return values;
         }
+
+        /** The parts of a multipart body by name (text fields too), empty for other requests. */
+        Map<String, MultipartForm.Part> parts() {
+            return parts;
+        }
     }
 
     /**
-     * The query string's parameters plus, for POST, those of an {@code application/x-www-form-urlencoded} body.
+     * The query string's parameters plus, for POST, those of the body: {@code application/x-www-form-urlencoded}
+     * or {@code multipart/form-data} (text fields are parameters as well as {@link Params#parts()}, files only parts).
      *
-     * @throws IllegalArgumentException for a multipart body (no UPLOAD support here)
+     * @throws IllegalArgumentException for a malformed multipart body or one over {@value #MAX_MULTIPART_BYTES} bytes
      */
     static Params params(HttpExchange ex) throws IOException {
         Params p = new Params();
         parseForm(ex.getRequestURI().getRawQuery(), p);
         if ("POST".equals(ex.getRequestMethod())) {
             String type = ex.getRequestHeaders().getFirst("Content-Type");
-            byte[] body = ex.getRequestBody().readNBytes(1 << 20);
             if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                throw new IllegalArgumentException("multipart/form-data requests are not supported (this service has no UPLOAD)");
+                byte[] body = ex.getRequestBody().readNBytes(MAX_MULTIPART_BYTES + 1);
+                if (body.length > MAX_MULTIPART_BYTES) {
+                    throw new IllegalArgumentException("the request body is larger than " + (MAX_MULTIPART_BYTES >> 20)
+                            + " MiB");
+                }
+                for (MultipartForm.Part part : MultipartForm.parse(type, body)) {
+                    p.parts.put(part.name(), part);
+                    if (part.isTextField()) {
+                        p.add(part.name(), part.text());
+                    }
+                }
+            } else {
+                parseForm(new String(ex.getRequestBody().readNBytes(MAX_FORM_BYTES), StandardCharsets.ISO_8859_1), p);
             }
-            parseForm(new String(body, StandardCharsets.ISO_8859_1), p);
         }
         return p;
     }

@@ -28,10 +28,13 @@ import org.astroruntime.e2e.peers.TapJob.Phase;
  */
 final class TapAsyncJobs implements AutoCloseable {
 
-    /** Runs a checked request and renders its result document (the same code path as {@code /tap/sync}). */
+    /**
+     * Runs a checked request with the multipart parts its inline uploads name, and renders its result document
+     * (the same code path as {@code /tap/sync}).
+     */
     @FunctionalInterface
     interface Query {
-        byte[] run(TapService.Request r) throws InterruptedException, IOException;
+        byte[] run(TapService.Request r, Map<String, MultipartForm.Part> parts) throws InterruptedException, IOException;
     }
 
     private final Query query;
@@ -80,6 +83,7 @@ final class TapAsyncJobs implements AutoCloseable {
 
     private void execute(TapJob job) {
         Map<String, List<String>> params;
+        Map<String, MultipartForm.Part> parts;
         long duration;
         synchronized (job) {
             if (job.phase != Phase.QUEUED) {
@@ -87,6 +91,7 @@ final class TapAsyncJobs implements AutoCloseable {
             }
             job.setPhase(Phase.EXECUTING);
             params = new java.util.LinkedHashMap<>(job.params);
+            parts = Map.copyOf(job.parts);
             duration = job.executionDuration;
             if (duration > 0) {
                 job.limit = timer.schedule(() -> job.abort("the job ran longer than its executionDuration of "
@@ -95,7 +100,7 @@ final class TapAsyncJobs implements AutoCloseable {
         }
         try {
             TapService.Request r = TapService.request(params);
-            byte[] body = query.run(r);
+            byte[] body = query.run(r, parts);
             synchronized (job) {
                 if (job.phase == Phase.EXECUTING) {
                     job.result = body;
@@ -231,6 +236,7 @@ final class TapAsyncJobs implements AutoCloseable {
                 default -> job.params.put(e.getKey(), new ArrayList<>(e.getValue()));
             }
         }
+        job.parts.putAll(p.parts());
         jobs.put(job.id, job);
         if (run) {
             run(job);
@@ -285,7 +291,7 @@ final class TapAsyncJobs implements AutoCloseable {
             String phase = p.first("PHASE");
             Map<String, List<String>> rest = new java.util.LinkedHashMap<>(p.asMap());
             rest.remove("PHASE");
-            if (!rest.isEmpty() && !job.setParameters(rest)) {
+            if ((!rest.isEmpty() || !p.parts().isEmpty()) && !job.setParameters(rest, p.parts())) {
                 Http.text(ex, 400, "parameters can only be changed while the job is PENDING (it is " + job.phase + ")\n");
                 return;
             }
@@ -404,7 +410,7 @@ final class TapAsyncJobs implements AutoCloseable {
     }
 
     private void updateParameters(HttpExchange ex, Http.Params p, TapJob job) throws IOException {
-        if (!job.setParameters(p.asMap())) {
+        if (!job.setParameters(p.asMap(), p.parts())) {
             Http.text(ex, 400, "parameters can only be changed while the job is PENDING (it is " + job.phase + ")\n");
             return;
         }

@@ -29,6 +29,8 @@ final class TapJob {
     final String id;
     final Instant creation = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     final Map<String, List<String>> params = new LinkedHashMap<>();
+    /** The multipart parts sent with the job's parameters: the VOTables its {@code UPLOAD=t,param:name} name. */
+    final Map<String, MultipartForm.Part> parts = new LinkedHashMap<>();
     /** The job's URL, fixed at creation (the service base does not change). */
     private final String url;
     String runId;
@@ -82,15 +84,17 @@ final class TapJob {
     }
 
     /**
-     * Sets parameters (RUNID sets the runId) while PENDING.
+     * Sets parameters (RUNID sets the runId) and adds multipart parts (later ones replace same-named earlier
+     * ones) while PENDING.
      *
      * @return false, changing nothing, once the job has left PENDING
      */
-    boolean setParameters(Map<String, List<String>> values) {
+    boolean setParameters(Map<String, List<String>> values, Map<String, MultipartForm.Part> newParts) {
         synchronized (this) {
             if (phase != Phase.PENDING) {
                 return false;
             }
+            parts.putAll(newParts);
             for (Map.Entry<String, List<String>> e : values.entrySet()) {
                 if (e.getKey().equals("RUNID")) {
                     runId = e.getValue().get(0);

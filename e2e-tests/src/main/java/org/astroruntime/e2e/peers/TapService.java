@@ -8,18 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.astroruntime.e2e.peers.TapUploads.TableUpload;
 
 /**
  * A TAP 1.1 service at {@code /tap} over the demo catalogue and image archive (tables: see {@link TapTables}),
  * running the ADQL subset of {@link AdqlParser} with {@link AdqlEngine}.
  *
  * <ul>
- *   <li>{@code /tap/sync} (GET, POST form): {@code LANG=ADQL} and {@code QUERY} required, {@code REQUEST=doQuery}
- *       accepted, {@code MAXREC} (default {@value #DEFAULT_MAXREC}, at most {@value #MAX_MAXREC}; a cut result ends
- *       with INFO QUERY_STATUS=OVERFLOW after the table), {@code RESPONSEFORMAT} or {@code FORMAT}: votable
- *       (TABLEDATA, default) or csv. Errors: DALI error VOTable with HTTP 400.</li>
+ *   <li>{@code /tap/sync} (GET, POST urlencoded or multipart/form-data): {@code LANG=ADQL} and {@code QUERY}
+ *       required, {@code REQUEST=doQuery} accepted, {@code MAXREC} (default {@value #DEFAULT_MAXREC}, at most
+ *       {@value #MAX_MAXREC}; a cut result ends with INFO QUERY_STATUS=OVERFLOW after the table),
+ *       {@code RESPONSEFORMAT} or {@code FORMAT}: votable (TABLEDATA, default) or csv. Errors: DALI error VOTable
+ *       with HTTP 400.</li>
+ *   <li>{@code UPLOAD=name,URI[;name,URI...]} (TAP 1.1 upload, see {@link TapUploads}): {@code param:part} for a
+ *       VOTable sent as a part of the same multipart request, or an http(s) URL the service fetches; the query sees
+ *       it as {@code TAP_UPLOAD.name}. Upload tables belong to the one request (or async job) that sent them.</li>
  *   <li>{@code /tap/async}: UWS 1.1 (see {@link TapAsyncJobs}); jobs run on {@value #WORKERS} worker threads,
- *       are kept for a day (destruction) and may run {@value #DEFAULT_EXECUTION_DURATION} s by default.</li>
+ *       are kept for a day (destruction) and may run {@value #DEFAULT_EXECUTION_DURATION} s by default. A job
+ *       keeps the multipart parts it was created (or its parameters set) with, for its inline uploads.</li>
  *   <li>{@code /tap/tables} (VOSI tableset; {@code /tap/tables/{name}}, {@code detail=min}),
  *       {@code /tap/capabilities} (TAPRegExt), {@code /tap/availability}.</li>
  * </ul>
@@ -104,8 +110,8 @@ public final class TapService implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ requests
 
-    /** A checked TAP request. */
-    record Request(String query, long maxrec, boolean csv) {
+    /** A checked TAP request; its uploads are checked for syntax only, and read when it runs. */
+    record Request(String query, long maxrec, boolean csv, List<TableUpload> uploads) {
     }
 
     /**
@@ -130,9 +136,7 @@ public final class TapService implements AutoCloseable {
         if (query == null || query.isBlank()) {
             throw new IllegalArgumentException("QUERY parameter is missing");
         }
-        if (first(params, "UPLOAD") != null) {
-            throw new IllegalArgumentException("UPLOAD is not supported by this service");
-        }
+        List<TableUpload> uploads = TapUploads.parse(params.getOrDefault("UPLOAD", List.of()));
         long maxrec = DEFAULT_MAXREC;
         String m = first(params, "MAXREC");
         if (m != null) {
@@ -159,7 +163,7 @@ public final class TapService implements AutoCloseable {
                 throw new IllegalArgumentException("RESPONSEFORMAT " + format + " is not supported (use votable or csv)");
             }
         }
-        return new Request(query, maxrec, csv);
+        return new Request(query, maxrec, csv, uploads);
     }
 
     private static String first(Map<String, List<String>> params, String name) {
@@ -167,9 +171,15 @@ public final class TapService implements AutoCloseable {
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Runs a checked request and renders its result document. */
-    private byte[] run(Request r) throws InterruptedException, IOException {
-        QueryResult result = engine.prepare(r.query()).execute(r.maxrec());
+    /**
+     * Reads a checked request's uploads, runs it and renders its result document.
+     *
+     * @param parts the multipart parts sent with the request (or job), which {@code param:} uploads name
+     */
+    private byte[] run(Request r, Map<String, MultipartForm.Part> parts) throws InterruptedException, IOException {
+        List<TapTable> uploaded = TapUploads.load(r.uploads(), parts);
+        AdqlEngine withUploads = uploaded.isEmpty() ? engine : engine.withTables(uploaded);
+        QueryResult result = withUploads.prepare(r.query()).execute(r.maxrec());
         if (r.csv()) {
             return VoTables.render(w -> VoTables.csv(w, result.columns(), result.rows()));
         }
@@ -185,8 +195,9 @@ public final class TapService implements AutoCloseable {
         byte[] body;
         Request r;
         try {
-            r = request(Http.params(ex).asMap());
-            body = run(r);
+            Http.Params params = Http.params(ex);
+            r = request(params.asMap());
+            body = run(r, params.parts());
         } catch (IllegalArgumentException | AdqlException e) {
             Http.send(ex, 400, VoTables.MIME, VoTables.error(e.getMessage()));
             return;
@@ -313,12 +324,16 @@ public final class TapService implements AutoCloseable {
         sb.append("    <outputFormat ivo-id=\"ivo://ivoa.net/std/TAPRegExt#output-votable-td\">\n");
         sb.append("      <mime>application/x-votable+xml</mime>\n      <alias>votable</alias>\n    </outputFormat>\n");
         sb.append("    <outputFormat>\n      <mime>text/csv</mime>\n      <alias>csv</alias>\n    </outputFormat>\n");
+        sb.append("    <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-inline\"/>\n");
+        sb.append("    <uploadMethod ivo-id=\"ivo://ivoa.net/std/TAPRegExt#upload-http\"/>\n");
         sb.append("    <retentionPeriod>\n      <default>").append(RETENTION.toSeconds()).append("</default>\n      <hard>")
                 .append(MAX_RETENTION.toSeconds()).append("</hard>\n    </retentionPeriod>\n");
         sb.append("    <executionDuration>\n      <default>").append(DEFAULT_EXECUTION_DURATION)
                 .append("</default>\n      <hard>").append(MAX_EXECUTION_DURATION).append("</hard>\n    </executionDuration>\n");
         sb.append("    <outputLimit>\n      <default unit=\"row\">").append(DEFAULT_MAXREC)
                 .append("</default>\n      <hard unit=\"row\">").append(MAX_MAXREC).append("</hard>\n    </outputLimit>\n");
+        sb.append("    <uploadLimit>\n      <hard unit=\"byte\">").append(TapUploads.MAX_UPLOAD_BYTES)
+                .append("</hard>\n    </uploadLimit>\n");
         sb.append("  </capability>\n");
         return sb.append(Vosi.capabilitiesEnd()).toString();
     }

@@ -33,7 +33,7 @@ public class QueryExecution {
         try {
             if (spec.targets().isSingle()) {
                 ServiceQuery.Answer answer = serviceQuery.run(spec, spec.target(), spec.destination(), "result", job.id());
-                if (job.complete(answer.result(), answer.note())) {
+                if (job.complete(answer.all(), answer.note())) {
                     notifications.phaseChanged(job);
                     notifications.resultReady(job, answer.result(), spec.destination().path().name());
                 }

@@ -33,7 +33,11 @@ import java.util.UUID;
 import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.common.event.Phase;
 import org.astroruntime.common.event.QueryRequest;
+import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.id.NodeReference;
+import org.astroruntime.query.registry.RegistryClient;
+import org.astroruntime.query.registry.UnknownServiceException;
+import org.astroruntime.query.remote.RemoteQueryException;
 import org.astroruntime.common.rest.ContentNegotiation;
 import org.astroruntime.common.uws.UwsXml;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +64,9 @@ public class QueryJobsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    RegistryClient registry;
 
     @ConfigProperty(name = "query.vospace-authority")
     String vospaceAuthority;
@@ -99,11 +106,31 @@ public class QueryJobsResource {
         QueryRequest request = new QueryRequest(QueryRequest.SCHEMA_VERSION, jobId, owner,
                 fields.getOrDefault("PROTOCOL", "cone"), service, parameters, fields.get("SAVEAS"), fields.get("FORWARDTO"),
                 caller.rawToken());
-        QueryJob job = jobs.create(QuerySpec.from(request, new NodeReference(vospaceAuthority))).job();
+        QuerySpec spec = QuerySpec.from(request, new NodeReference(vospaceAuthority));
+        checkServiceKnown(spec);
+        QueryJob job = jobs.create(spec).job();
         if (phase.equalsIgnoreCase("RUN")) {
             jobs.run(job);
         }
         return Response.seeOther(jobUri(job)).build();
+    }
+
+    /**
+     * An unknown {@code ivo://} id, or a service without the protocol's capability, is a bad request: said now with
+     * 400, not later by a failed job. A registry that cannot be reached is not the caller's fault; the job then
+     * reports it.
+     */
+    private void checkServiceKnown(QuerySpec spec) {
+        if (!spec.targets().isSingle() || !IvoId.isIvoId(spec.target())) {
+            return;
+        }
+        try {
+            registry.accessUrl(IvoId.parse(spec.target()), spec.query().protocol().standardId());
+        } catch (UnknownServiceException e) {
+            throw new InvalidParameterException("service", e.getMessage());
+        } catch (RemoteQueryException registryTrouble) {
+            // left to the job
+        }
     }
 
     @GET

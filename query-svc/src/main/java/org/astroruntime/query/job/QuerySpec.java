@@ -13,6 +13,8 @@ import org.astroruntime.query.fanout.QueryTargets;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.result.ResultFormat;
+import org.astroruntime.query.sia.DatasetRequest;
+import org.astroruntime.query.tap.TapParameters;
 
 /**
  * A query request that has passed validation: everything a job needs to run, with the result's place resolved.
@@ -26,13 +28,15 @@ import org.astroruntime.query.result.ResultFormat;
  * @param destination where the result will be stored
  * @param format      the format the result is stored in
  * @param cache       what the job may do with the shared result cache
+ * @param datasets    where to save the datasets an image query finds, or null
  * @param forwardTo   the desktop forwarding hint, or null
  * @param parameters  the request parameters as given, for the job's parameter list
  * @param token       the owner's verified token, used to store the result in their space (never shown)
  */
 public record QuerySpec(String jobId, String owner, String protocol, String target, QueryTargets targets,
                         ProtocolParameters query,
-                        VosUri destination, ResultFormat format, CachePolicy cache, String forwardTo, Map<String, String> parameters, String token) {
+                        VosUri destination, ResultFormat format, CachePolicy cache, DatasetRequest datasets,
+                        String forwardTo, Map<String, String> parameters, String token) {
 
     @Override
     public String toString() {
@@ -66,26 +70,73 @@ public record QuerySpec(String jobId, String owner, String protocol, String targ
         Map<String, String> remote = new HashMap<>(request.parameters());
         String requestedFormat = takeParameter(remote, RESULT_FORMAT);
         CachePolicy cache = CachePolicy.parse(takeParameter(remote, CachePolicy.PARAMETER));
+        String saveDatasets = takeParameter(remote, DatasetRequest.PARAMETER);
+        String maxDatasets = takeParameter(remote, DatasetRequest.MAX_PARAMETER);
         ProtocolParameters query = protocol.parameters(remote);
+        if (query instanceof TapParameters tap && !tap.uploads().isEmpty()) {
+            query = tap.withUploads(tap.uploads().stream().map(u -> u.inVoSpace()
+                    ? u.withSource(resolve(nodes, u.source(), owner, "UPLOAD").toString()) : u).toList());
+        }
+        DatasetRequest datasets = datasets(saveDatasets, maxDatasets, protocol, targets, nodes, owner);
         boolean named = request.saveAs() != null && !request.saveAs().isBlank();
         ResultFormat format = ResultFormat.choose(requestedFormat, named ? request.saveAs() : null);
         // A fan-out stores a folder: one table per service and a summary.
         String saveAs = named ? request.saveAs().replaceAll("/+$", "")
                 : "#queries/" + request.jobId() + (targets.isSingle() ? format.extension() : "");
-        VosUri destination;
-        try {
-            destination = nodes.resolve(saveAs, owner);
-        } catch (InvalidIdentifierException e) {
-            throw new InvalidParameterException("saveAs", e.getMessage());
-        }
-        if (!destination.user().equals(owner) || !destination.authority().equals(nodes.authority())) {
-            throw new InvalidParameterException("saveAs", "saveAs must name a node in your own space, not " + destination);
-        }
+        VosUri destination = ownNode(nodes, saveAs, owner, "saveAs");
         if (destination.path().isRoot()) {
             throw new InvalidParameterException("saveAs", "saveAs must name a file, not your home");
         }
         return new QuerySpec(request.jobId(), owner, protocol.apiName(), request.target().strip(), targets, query,
-                destination, format, cache, request.forwardTo(), request.parameters(), request.token());
+                destination, format, cache, datasets, request.forwardTo(), request.parameters(), request.token());
+    }
+
+    private static DatasetRequest datasets(String folder, String max, QueryProtocol protocol, QueryTargets targets,
+                                           NodeReference nodes, String owner) {
+        if (folder == null || folder.isBlank()) {
+            if (max != null) {
+                throw new InvalidParameterException(DatasetRequest.MAX_PARAMETER, "MAXDATASETS needs SAVEDATASETS");
+            }
+            return null;
+        }
+        if (protocol != QueryProtocol.SIA1 && protocol != QueryProtocol.SIA2) {
+            throw new InvalidParameterException(DatasetRequest.PARAMETER, "SAVEDATASETS applies to image queries "
+                    + "(sia1, sia2), not to " + protocol.apiName());
+        }
+        if (!targets.isSingle()) {
+            throw new InvalidParameterException(DatasetRequest.PARAMETER, "SAVEDATASETS needs a single service");
+        }
+        int limit = DatasetRequest.DEFAULT_MAX;
+        if (max != null) {
+            try {
+                limit = Integer.parseInt(max.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > DatasetRequest.LIMIT) {
+                throw new InvalidParameterException(DatasetRequest.MAX_PARAMETER, "MAXDATASETS must be 1 to "
+                        + DatasetRequest.LIMIT + ", got " + max);
+            }
+        }
+        VosUri container = ownNode(nodes, folder.replaceAll("/+$", ""), owner, DatasetRequest.PARAMETER);
+        return new DatasetRequest(container, limit);
+    }
+
+    /** {@code reference} resolved for {@code owner}, who must own it. */
+    private static VosUri ownNode(NodeReference nodes, String reference, String owner, String parameter) {
+        VosUri node = resolve(nodes, reference, owner, parameter);
+        if (!node.user().equals(owner) || !node.authority().equals(nodes.authority())) {
+            throw new InvalidParameterException(parameter, parameter + " must name a node in your own space, not " + node);
+        }
+        return node;
+    }
+
+    private static VosUri resolve(NodeReference nodes, String reference, String owner, String parameter) {
+        try {
+            return nodes.resolve(reference, owner);
+        } catch (InvalidIdentifierException e) {
+            throw new InvalidParameterException(parameter, e.getMessage());
+        }
     }
 
     /** Removes and returns a parameter that is for query-svc, not for the service (names case-insensitive). */

@@ -5,11 +5,20 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.common.votable.QueryStatus;
+import org.astroruntime.common.votable.VoTableChecker;
+import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
+import org.astroruntime.query.sia.DatasetDownloads;
+import org.astroruntime.query.tap.TableUpload;
 import org.astroruntime.query.cache.ResultCache;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
@@ -38,10 +47,19 @@ public class ServiceQuery {
     /**
      * A stored answer.
      *
-     * @param result the stored table
-     * @param note   a remark for the job (truncation, cache use), or null
+     * @param result   the stored table
+     * @param datasets the datasets saved with it (SAVEDATASETS), possibly none
+     * @param note     a remark for the job (truncation, cache use, datasets), or null
      */
-    public record Answer(JobResult result, String note) {
+    public record Answer(JobResult result, List<JobResult> datasets, String note) {
+
+        /** The table first, then the datasets. */
+        public List<JobResult> all() {
+            List<JobResult> all = new ArrayList<>();
+            all.add(result);
+            all.addAll(datasets);
+            return all;
+        }
     }
 
     @Inject
@@ -62,10 +80,17 @@ public class ServiceQuery {
     @Inject
     VoSpaceClient vospace;
 
-    private final Path workDir;
+    @Inject
+    DatasetDownloads datasetDownloads;
 
-    public ServiceQuery(@ConfigProperty(name = "astroruntime.data-dir") Path dataDir) throws IOException {
+    private final VoTableChecker checker = new VoTableChecker();
+    private final Path workDir;
+    private final long uploadMaxBytes;
+
+    public ServiceQuery(@ConfigProperty(name = "astroruntime.data-dir") Path dataDir,
+                        @ConfigProperty(name = "query.tap.upload-max-bytes") long uploadMaxBytes) throws IOException {
         this.workDir = Files.createDirectories(dataDir.resolve("work"));
+        this.uploadMaxBytes = uploadMaxBytes;
     }
 
     /**
@@ -78,22 +103,30 @@ public class ServiceQuery {
             throws RemoteQueryException {
         Path workFile = workDir.resolve(workName + ".vot");
         Path convertedFile = workDir.resolve(workName + ".out");
+        List<Path> workFiles = new ArrayList<>(List.of(workFile, convertedFile));
         try {
             ProtocolParameters query = spec.query();
             QueryProtocol protocol = query.protocol();
             String base = IvoId.isIvoId(target) ? registry.accessUrl(IvoId.parse(target), protocol.standardId()) : target;
             String cacheKey = ResultCache.key(query.canonical(base) + " format=" + spec.format().apiName());
-            if (spec.cache().uses()) {
+            // Saving datasets needs the service's own answer (its access URLs), so such a query is always sent.
+            boolean cacheable = spec.cache().uses() && query.cacheable();
+            if (cacheable && spec.datasets() == null) {
                 Optional<ResultCache.Entry> hit = cache.lookup(cacheKey, spec.cache().acceptsOverflow(), convertedFile);
                 if (hit.isPresent()) {
                     ResultCache.Entry e = hit.get();
                     return new Answer(store(spec, destination, resultId, e.file(), e.mediaType(), e.rows(), e.overflow()),
-                            "answered from the shared cache (fetched from the service at " + e.created() + ")");
+                            List.of(), "answered from the shared cache (fetched from the service at " + e.created() + ")");
                 }
             }
-            CheckedDownload download = query instanceof TapParameters tap && tap.async()
-                    ? tapAsync.run(base, tap, workFile)
-                    : fetcher.fetch(query.request(base), workFile);
+            CheckedDownload download;
+            if (query instanceof TapParameters tap) {
+                Map<String, Path> staged = stageUploads(tap, spec.token(), workName, workFiles);
+                download = tap.async() ? tapAsync.run(base, tap, staged, workFile)
+                        : fetcher.fetch(tap.request(base, staged), workFile);
+            } else {
+                download = fetcher.fetch(query.request(base), workFile);
+            }
             VoTableReport report = download.report();
             if (report.status() == QueryStatus.ERROR) {
                 throw new RemoteQueryException("the " + protocol.displayName() + " service reported an error: "
@@ -107,13 +140,23 @@ public class ServiceQuery {
             boolean overflow = report.status() == QueryStatus.OVERFLOW;
             JobResult result = store(spec, destination, resultId, converted, spec.format().mediaType(), report.rows(),
                     overflow);
-            if (spec.cache().uses() && (!overflow || spec.cache().acceptsOverflow())) {
+            if (cacheable && (!overflow || spec.cache().acceptsOverflow())) {
                 cache.store(cacheKey, converted, spec.format().mediaType(), report.rows(), overflow);
             }
-            return new Answer(result, overflow ? "the service truncated its answer at " + report.rows() + " rows"
-                    + (report.message() == null ? "" : ": " + report.message()) : null);
+            List<String> notes = new ArrayList<>();
+            if (overflow) {
+                notes.add("the service truncated its answer at " + report.rows() + " rows"
+                        + (report.message() == null ? "" : ": " + report.message()));
+            }
+            List<JobResult> datasets = List.of();
+            if (spec.datasets() != null) {
+                DatasetDownloads.Outcome saved = datasetDownloads.save(download.file(), spec.datasets(), spec.token());
+                datasets = saved.saved();
+                notes.add(saved.note(spec.datasets().folder()));
+            }
+            return new Answer(result, datasets, notes.isEmpty() ? null : String.join("; ", notes));
         } finally {
-            for (Path file : new Path[] {workFile, convertedFile}) {
+            for (Path file : workFiles) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
@@ -121,6 +164,35 @@ public class ServiceQuery {
                 }
             }
         }
+    }
+
+    /**
+     * Fetches the query's VOSpace uploads into work files (added to {@code workFiles} for clean-up), each checked
+     * to be a VOTable, so that a wrong file is reported as such rather than by the remote service.
+     */
+    private Map<String, Path> stageUploads(TapParameters tap, String token, String workName, List<Path> workFiles)
+            throws RemoteQueryException {
+        Map<String, Path> staged = new HashMap<>();
+        for (TableUpload upload : tap.uploads()) {
+            if (!upload.inVoSpace()) {
+                continue;
+            }
+            Path file = workDir.resolve(workName + "-upload-" + upload.name() + ".vot");
+            workFiles.add(file);
+            vospace.download(VosUri.parse(upload.source()), file, uploadMaxBytes, token);
+            try (InputStream in = Files.newInputStream(file)) {
+                VoTableReport report = checker.check(in);
+                if (report.tables() == 0) {
+                    throw new RemoteQueryException("the table to upload as " + upload.name() + " (" + upload.source()
+                            + ") is a VOTable without a table");
+                }
+            } catch (IOException | VoTableException e) {
+                throw new RemoteQueryException("the table to upload as " + upload.name() + " (" + upload.source()
+                        + ") is not a readable VOTable: " + e.getMessage(), e);
+            }
+            staged.put(upload.name(), file);
+        }
+        return staged;
     }
 
     /** Stores a file of the job (such as a fan-out's summary) in the owner's space. */

@@ -19,6 +19,11 @@ public interface ProtocolParameters {
         return protocol().apiName() + " " + r.url() + (r.form() == null ? "" : " " + new java.util.TreeMap<>(r.form()));
     }
 
+    /** Whether the shared cache may answer this query (see {@link #canonical(String)}). */
+    default boolean cacheable() {
+        return true;
+    }
+
     /**
      * A coordinate or radius for a cache key: rounded to 1e-6 degree (3.6 milliarcseconds, far below any
      * service's precision), so that 180 and 180.0000000001 are one query.

@@ -64,7 +64,7 @@ public class RegistryClient {
         ResolvedResource.Capability capability = resource.capabilities().stream()
                 .filter(c -> c.standardId() != null && c.standardId().equalsIgnoreCase(standardId))
                 .findFirst()
-                .orElseThrow(() -> new RemoteQueryException(id + " (" + resource.title() + ") has no "
+                .orElseThrow(() -> new UnknownServiceException(id + " (" + resource.title() + ") has no "
                         + standardId + " capability"));
         return capability.interfaces().stream()
                 .sorted(Comparator.comparing((ResolvedResource.Interface i) -> !"std".equals(i.role())))
@@ -72,7 +72,7 @@ public class RegistryClient {
                 .filter(Objects::nonNull)
                 .flatMap(List::stream)
                 .findFirst()
-                .orElseThrow(() -> new RemoteQueryException(id + " declares " + standardId + " without an access URL"));
+                .orElseThrow(() -> new UnknownServiceException(id + " declares " + standardId + " without an access URL"));
     }
 
     /** The resource behind {@code id}, from the cache or registry-svc. */
@@ -96,7 +96,7 @@ public class RegistryClient {
             throw new RemoteQueryException("the query was aborted", e);
         }
         if (response.statusCode() == 404) {
-            throw new RemoteQueryException("registry-svc does not know " + id.resource() + " (404)");
+            throw new UnknownServiceException("registry-svc does not know " + id.resource() + " (404)");
         }
         if (response.statusCode() != 200) {
             throw new RemoteQueryException("registry-svc answered HTTP " + response.statusCode() + " for " + id.resource()

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +18,6 @@ import java.util.concurrent.TimeoutException;
 import org.astroruntime.common.votable.VoTableChecker;
 import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
-import org.astroruntime.query.protocol.FormEncoding;
 import org.astroruntime.query.protocol.RemoteRequest;
 import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.OutboundHttp;
@@ -62,11 +60,16 @@ public class TapAsyncClient {
     @ConfigProperty(name = "query.remote.timeout")
     Duration requestTimeout;
 
-    /** Runs {@code query} on the service at {@code accessUrl} and saves its checked result into {@code workFile}. */
-    public CheckedDownload run(String accessUrl, TapParameters query, Path workFile) throws RemoteQueryException {
+    /**
+     * Runs {@code query} on the service at {@code accessUrl} and saves its checked result into {@code workFile}.
+     *
+     * @param staged the query's VOSpace uploads, fetched into local files, by upload name
+     */
+    public CheckedDownload run(String accessUrl, TapParameters query, Map<String, Path> staged, Path workFile)
+            throws RemoteQueryException {
         URI asyncEndpoint = TapParameters.endpoint(accessUrl, "async");
         hosts.checkAllowed(asyncEndpoint);
-        URI jobUrl = create(asyncEndpoint, query);
+        URI jobUrl = create(query.request(accessUrl, staged).to(asyncEndpoint, Map.of("PHASE", "RUN")));
         try {
             UwsJobDocument job = follow(jobUrl);
             return switch (job.phase()) {
@@ -90,10 +93,15 @@ public class TapAsyncClient {
      * job is known as soon as the POST returns). An abort that arrives meanwhile does not orphan the job: the
      * answer is still awaited (bounded), and the job aborted and deleted before giving up.
      */
-    private URI create(URI asyncEndpoint, TapParameters query) throws RemoteQueryException {
-        Map<String, String> form = new LinkedHashMap<>(query.form());
-        form.put("PHASE", "RUN");
-        HttpRequest request = post(HttpRequest.newBuilder(asyncEndpoint), form);
+    private URI create(RemoteRequest creation) throws RemoteQueryException {
+        URI asyncEndpoint = creation.url();
+        HttpRequest request;
+        try {
+            request = creation.applyTo(HttpRequest.newBuilder(asyncEndpoint)
+                    .header("User-Agent", OutboundHttp.USER_AGENT).timeout(requestTimeout)).build();
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException("a table to upload vanished: " + e.getMessage(), e);
+        }
         java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
                 noRedirects.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         boolean aborted = false;
@@ -208,9 +216,12 @@ public class TapAsyncClient {
     }
 
     private HttpRequest post(HttpRequest.Builder builder, Map<String, String> form) {
-        return builder.header("User-Agent", OutboundHttp.USER_AGENT).timeout(requestTimeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(FormEncoding.encode(form))).build();
+        try {
+            return new RemoteRequest(builder.build().uri(), form).applyTo(builder
+                    .header("User-Agent", OutboundHttp.USER_AGENT).timeout(requestTimeout)).build();
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalStateException(e); // a form without files reads no file
+        }
     }
 
     /** Waits for a response; unlike a blocking send, this wait ends at once when our job is aborted. */

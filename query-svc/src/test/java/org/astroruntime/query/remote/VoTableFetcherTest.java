@@ -74,6 +74,7 @@ class VoTableFetcherTest {
         fetcher = fetcher(List.of(), 2, 4, 1L << 40);
     }
 
+    private RemoteDownloader downloader;
     private final AtomicInteger requests503 = new AtomicInteger();
     private final AtomicInteger requests500 = new AtomicInteger();
 
@@ -81,13 +82,14 @@ class VoTableFetcherTest {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         RemoteHosts hosts = new RemoteHosts(denied, 4, retries, Duration.ofMillis(50), breakerVolume, 0.5,
                 Duration.ofSeconds(30));
-        return new VoTableFetcher(http, Duration.ofSeconds(2), hosts, maxBytes);
+        downloader = new RemoteDownloader(http, Duration.ofSeconds(2), hosts, maxBytes);
+        return new VoTableFetcher(downloader);
     }
 
     @AfterEach
     void stop() {
         server.stop(0);
-        fetcher.stop();
+        downloader.stop();
     }
 
     @Test

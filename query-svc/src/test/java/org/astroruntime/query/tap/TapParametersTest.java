@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.astroruntime.common.error.InvalidParameterException;
 import org.astroruntime.query.protocol.RemoteRequest;
@@ -35,8 +37,31 @@ class TapParametersTest {
         assertEquals("LANG", param(Map.of("QUERY", "SELECT 1", "LANG", "SQL")));
         assertEquals("MODE", param(Map.of("QUERY", "SELECT 1", "MODE", "later")));
         assertEquals("MAXREC", param(Map.of("QUERY", "SELECT 1", "MAXREC", "lots")));
-        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "t,vos://x")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "t")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "1t,#a.vot")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "t,#a.vot;T,#b.vot")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "t,param:t")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD", "t,file:///etc/passwd")));
+        assertEquals("UPLOAD", param(Map.of("QUERY", "SELECT 1", "UPLOAD",
+                String.join(";", java.util.stream.IntStream.range(0, 9).mapToObj(i -> "t" + i + ",#t.vot").toList()))));
         assertEquals("FORMAT", param(Map.of("QUERY", "SELECT 1", "FORMAT", "csv")));
+    }
+
+    @Test
+    void uploadsFromVoSpaceAreSentInlineAndUrlsAreLeftToTheService() {
+        TapParameters p = TapParameters.from(Map.of("QUERY", "SELECT * FROM TAP_UPLOAD.mine",
+                "UPLOAD", " mine , #lists/targets.vot ; theirs,https://example.org/t.vot"));
+        assertEquals(List.of(new TableUpload("mine", "#lists/targets.vot"), new TableUpload("theirs", "https://example.org/t.vot")),
+                p.uploads());
+        assertFalse(p.cacheable(), "an uploaded table can change under its name");
+        assertTrue(TapParameters.from(Map.of("QUERY", "SELECT 1")).cacheable());
+        assertThrows(IllegalArgumentException.class, () -> p.request("http://h/tap"), "mine must be fetched first");
+
+        Path staged = Path.of("mine.vot");
+        RemoteRequest r = p.request("http://h/tap", Map.of("mine", staged));
+        assertEquals("mine,param:mine;theirs,https://example.org/t.vot", r.form().get("UPLOAD"));
+        assertEquals(Map.of("mine", staged), r.files());
+        assertTrue(p.canonical("http://h/tap").contains("UPLOAD="), "uploads are part of the key");
     }
 
     private static String param(Map<String, String> p) {

@@ -1,5 +1,9 @@
 package org.astroruntime.registry.ingest;
 
+import static org.astroruntime.common.xml.DomElements.child;
+import static org.astroruntime.common.xml.DomElements.children;
+import static org.astroruntime.common.xml.DomElements.text;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -100,30 +104,6 @@ public final class VoResourceParser {
     private static String attr(Element e, String ns, String name) {
         String v = ns == null ? e.getAttribute(name) : e.getAttributeNS(ns, name);
         return v == null || v.isBlank() ? null : v.strip();
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> found = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                found.add(e);
-            }
-        }
-        return found;
-    }
-
-    private static Element child(Element parent, String localName) {
-        List<Element> all = children(parent, localName);
-        return all.isEmpty() ? null : all.get(0);
-    }
-
-    private static String text(Element parent, String localName) {
-        Element e = child(parent, localName);
-        if (e == null) {
-            return null;
-        }
-        String t = e.getTextContent().strip().replaceAll("\\s+", " ");
-        return t.isEmpty() ? null : t;
     }
 
     private static List<String> texts(Element parent, String localName) {

@@ -45,7 +45,7 @@ class DalProtocolsIT {
     }
 
     /** Submits a job, waits for its end, returns its JSON view. */
-    private static JsonNode run(Suite suite, String token, Map<String, String> form) throws Exception {
+    static JsonNode run(Suite suite, String token, Map<String, String> form) throws Exception {
         Map<String, String> all = new HashMap<>(form);
         all.put("PHASE", "RUN");
         SuiteHttp.Answer created = SuiteHttp.postForm(suite.url("query-svc") + "/queries", token, all);
@@ -54,11 +54,11 @@ class DalProtocolsIT {
     }
 
     /** Rows the peer itself answers to the same request, counted independently of query-svc. */
-    private static VoTableReport direct(String url) throws Exception {
+    static VoTableReport direct(String url) throws Exception {
         return new VoTableChecker().check(new ByteArrayInputStream(SuiteHttp.getBytes(url)));
     }
 
-    private static VoTableReport stored(JsonNode view) throws Exception {
+    static VoTableReport stored(JsonNode view) throws Exception {
         return new VoTableChecker().check(new ByteArrayInputStream(
                 SuiteHttp.getBytes(view.get("results").get(0).get("readUrl").asText())));
     }

@@ -16,13 +16,17 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.helpers.DefaultHandler;
 import uk.ac.starlink.table.ColumnInfo;
 import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.TableFormatException;
+import uk.ac.starlink.table.TableSink;
 import uk.ac.starlink.votable.TableContentHandler;
 import uk.ac.starlink.votable.TableHandler;
 
 /**
  * Reads a VOTable document as a stream and reports its query status, row count and columns, without ever holding
- * the table in memory: rows are decoded by STIL's SAX table handler (TABLEDATA, BINARY, BINARY2 and FITS
- * serialisations) and counted, then dropped.
+ * the table in memory. BINARY, BINARY2 and FITS rows are decoded by STIL's SAX table handler and counted, then
+ * dropped; TABLEDATA rows are counted from their {@code TR} elements without decoding the cells (decoding them
+ * would cost as much again as parsing), unless a {@link TableSink} asks for the rows of the first table, which
+ * are then decoded by STIL in every serialisation.
  *
  * <p>Recognises the two error conventions services use: DALI's {@code INFO name="QUERY_STATUS" value="ERROR"} and
  * Simple Cone Search 1.03's {@code INFO} or {@code PARAM} with {@code name="Error"}; and DALI's
@@ -42,8 +46,19 @@ public final class VoTableChecker {
      * result. On a {@link VoTableException} the copy holds what was read so far and must be discarded by the caller.
      */
     public VoTableReport copyAndCheck(InputStream in, OutputStream copy) throws IOException, VoTableException {
+        return copyAndCheck(in, copy, null);
+    }
+
+    /**
+     * Like {@link #copyAndCheck(InputStream, OutputStream)}, and also hands the metadata and the decoded rows of the
+     * document's first table to {@code firstTable} as they are read (when not null), so that the table can be
+     * converted in the same pass. {@link TableSink#endRows()} is called when the first table ends; after a
+     * failure it may never be, and the caller must abandon the sink.
+     */
+    public VoTableReport copyAndCheck(InputStream in, OutputStream copy, TableSink firstTable)
+            throws IOException, VoTableException {
         TeeInputStream tee = new TeeInputStream(in, copy);
-        Inspector inspector = new Inspector();
+        Inspector inspector = new Inspector(firstTable);
         try {
             SafeXml.saxParserFactory().newSAXParser().parse(new InputSource(tee), inspector);
         } catch (SafeXml.StopParsing e) {
@@ -65,7 +80,11 @@ public final class VoTableChecker {
     /** Watches INFO/PARAM elements for status and hands everything to STIL for the table data. */
     private static final class Inspector extends DefaultHandler implements TableHandler {
         private final TableContentHandler stil = new TableContentHandler(false);
+        private final TableSink firstTable;
         private boolean sawRoot;
+        /** Inside a TABLEDATA whose rows are counted here rather than decoded by STIL. */
+        private boolean countingTabledata;
+        private int tableElements;
         private int depth;
         private int tableDepth;
         private int tables;
@@ -75,7 +94,8 @@ public final class VoTableChecker {
         private String message;
         private StringBuilder statusText;
 
-        Inspector() {
+        Inspector(TableSink firstTable) {
+            this.firstTable = firstTable;
             stil.setTableHandler(this);
             stil.setReadHrefTables(false);
         }
@@ -103,8 +123,18 @@ public final class VoTableChecker {
                     throw new SafeXml.StopParsing("not a VOTable: the document's root element is <" + tag + ">");
                 }
             }
+            if (countingTabledata) {
+                if (tag.equals("TR") && tableElements == 1) {
+                    rows++;
+                }
+                return; // TR and TD stay here: STIL would decode every cell
+            }
             if (tag.equals("TABLE")) {
                 tableDepth++;
+                tableElements++;
+            }
+            if (tag.equals("TABLEDATA") && (firstTable == null || tableElements > 1)) {
+                countingTabledata = true;
             }
             String name = atts.getValue("name");
             if (name != null && (tag.equals("INFO") || (tag.equals("PARAM") && tableDepth == 0))) {
@@ -131,6 +161,12 @@ public final class VoTableChecker {
         public void endElement(String uri, String localName, String qName) throws SAXException {
             depth--;
             String tag = localName == null || localName.isEmpty() ? qName : localName;
+            if (countingTabledata) {
+                if (!tag.equals("TABLEDATA")) {
+                    return;
+                }
+                countingTabledata = false;
+            }
             if (tag.equals("TABLE")) {
                 tableDepth--;
             }
@@ -144,6 +180,9 @@ public final class VoTableChecker {
 
         @Override
         public void characters(char[] ch, int start, int length) throws SAXException {
+            if (countingTabledata) {
+                return;
+            }
             if (statusText != null && statusText.length() < 4096) {
                 statusText.append(ch, start, length);
             }
@@ -152,7 +191,9 @@ public final class VoTableChecker {
 
         @Override
         public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-            stil.ignorableWhitespace(ch, start, length);
+            if (!countingTabledata) {
+                stil.ignorableWhitespace(ch, start, length);
+            }
         }
 
         @Override
@@ -173,9 +214,16 @@ public final class VoTableChecker {
         // TableHandler: called by STIL for each table it decodes.
 
         @Override
-        public void startTable(StarTable meta) {
+        public void startTable(StarTable meta) throws SAXException {
             tables++;
             if (tables == 1) {
+                if (firstTable != null) {
+                    try {
+                        firstTable.acceptMetadata(meta);
+                    } catch (TableFormatException e) {
+                        throw new SAXException(e);
+                    }
+                }
                 List<ColumnSummary> cols = new ArrayList<>(meta.getColumnCount());
                 for (int i = 0; i < meta.getColumnCount(); i++) {
                     ColumnInfo info = meta.getColumnInfo(i);
@@ -187,14 +235,28 @@ public final class VoTableChecker {
         }
 
         @Override
-        public void rowData(Object[] row) {
+        public void rowData(Object[] row) throws SAXException {
             if (tables == 1) {
                 rows++;
+                if (firstTable != null) {
+                    try {
+                        firstTable.acceptRow(row);
+                    } catch (IOException e) {
+                        throw new SAXException(e);
+                    }
+                }
             }
         }
 
         @Override
-        public void endTable() {
+        public void endTable() throws SAXException {
+            if (tables == 1 && firstTable != null) {
+                try {
+                    firstTable.endRows();
+                } catch (IOException e) {
+                    throw new SAXException(e);
+                }
+            }
         }
     }
 

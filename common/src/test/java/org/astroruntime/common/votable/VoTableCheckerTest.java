@@ -1,5 +1,9 @@
 package org.astroruntime.common.votable;
 
+import uk.ac.starlink.table.TableSink;
+import uk.ac.starlink.table.StarTable;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,6 +61,55 @@ class VoTableCheckerTest {
         assertEquals("deg", report.columns().get(1).unit());
         assertEquals("pos.eq.ra;meta.main", report.columns().get(1).ucd());
         assertEquals("Double", report.columns().get(1).datatype());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"votable-tabledata", "votable-binary2-inline", "votable-fits-inline"})
+    void handsTheDecodedRowsOfTheFirstTableToASinkInEverySerialisation(String format) throws Exception {
+        byte[] doc = stilTable(format, 23);
+        List<Object[]> received = new ArrayList<>();
+        int[] ends = {0};
+        StarTable[] meta = {null};
+        VoTableReport report = checker.copyAndCheck(new ByteArrayInputStream(doc), OutputStream.nullOutputStream(),
+                new TableSink() {
+                    @Override
+                    public void acceptMetadata(StarTable m) {
+                        meta[0] = m;
+                    }
+
+                    @Override
+                    public void acceptRow(Object[] row) {
+                        received.add(row);
+                    }
+
+                    @Override
+                    public void endRows() {
+                        ends[0]++;
+                    }
+                });
+        assertEquals(23, report.rows());
+        assertEquals(23, received.size());
+        assertEquals(1, ends[0]);
+        assertEquals("ra", meta[0].getColumnInfo(1).getName());
+        assertEquals("src7", received.get(7)[0]);
+        assertEquals(10.07, (Double) received.get(7)[1], 1e-12);
+    }
+
+    @Test
+    void countsTabledataRowsWithoutDecodingOnlyInTheFirstTable() throws Exception {
+        String doc = """
+                <VOTABLE version="1.4" xmlns="http://www.ivoa.net/xml/VOTable/v1.3"><RESOURCE>
+                <TABLE><FIELD name="a" datatype="int"/><DATA><TABLEDATA>
+                <TR><TD>1</TD></TR><TR><TD>2</TD></TR><TR><TD>not even a number</TD></TR></TABLEDATA></DATA></TABLE>
+                <TABLE><FIELD name="b" datatype="int"/><DATA><TABLEDATA><TR><TD>9</TD></TR></TABLEDATA></DATA></TABLE>
+                </RESOURCE></VOTABLE>""";
+        VoTableReport report = checker.check(new ByteArrayInputStream(doc.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(3, report.rows());
+        assertEquals(2, report.tables());
+        assertEquals(List.of("a"), report.columns().stream().map(ColumnSummary::name).toList());
+        assertThrows(VoTableException.class, () -> checker.check(new ByteArrayInputStream(
+                doc.replace("</TR><TR><TD>2", "</TD><TR><TD>2").getBytes(StandardCharsets.UTF_8))),
+                "a badly nested row is still malformed XML");
     }
 
     @Test
@@ -132,6 +185,14 @@ class VoTableCheckerTest {
         byte[] cut = java.util.Arrays.copyOf(doc, doc.length / 2);
         VoTableException e = assertThrows(VoTableException.class, () -> checker.check(new ByteArrayInputStream(cut)));
         assertTrue(e.getMessage().startsWith("malformed VOTable") || e.getMessage().startsWith("unreadable"), e.getMessage());
+    }
+
+    @Test
+    void refusesEntityExpansionBombs() {
+        String doc = "<?xml version=\"1.0\"?><!DOCTYPE VOTABLE [<!ENTITY a \"aaaaaaaaaa\">"
+                + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+                + "<VOTABLE><RESOURCE><INFO name=\"QUERY_STATUS\" value=\"ERROR\">&c;&c;&c;</INFO></RESOURCE></VOTABLE>";
+        assertThrows(VoTableException.class, () -> checker.check(stream(doc)));
     }
 
     @Test

@@ -23,10 +23,11 @@ import org.astroruntime.query.cache.ResultCache;
 import org.astroruntime.query.protocol.ProtocolParameters;
 import org.astroruntime.query.protocol.QueryProtocol;
 import org.astroruntime.query.registry.RegistryClient;
-import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.RemoteQueryException;
 import org.astroruntime.query.remote.VoTableFetcher;
 import org.astroruntime.query.result.ResultConverter;
+import org.astroruntime.query.result.ResultUpload;
+import org.astroruntime.query.result.ResultUploads;
 import org.astroruntime.query.storage.StoredResult;
 import org.astroruntime.query.storage.VoSpaceClient;
 import org.astroruntime.query.tap.TapAsyncClient;
@@ -83,6 +84,9 @@ public class ServiceQuery {
     @Inject
     DatasetDownloads datasetDownloads;
 
+    @Inject
+    ResultUploads uploads;
+
     private final VoTableChecker checker = new VoTableChecker();
     private final Path workDir;
     private final long uploadMaxBytes;
@@ -119,29 +123,32 @@ public class ServiceQuery {
                             List.of(), "answered from the shared cache (fetched from the service at " + e.created() + ")");
                 }
             }
-            CheckedDownload download;
-            if (query instanceof TapParameters tap) {
-                Map<String, Path> staged = stageUploads(tap, spec.token(), workName, workFiles);
-                download = tap.async() ? tapAsync.run(base, tap, staged, workFile)
-                        : fetcher.fetch(tap.request(base, staged), workFile);
+            Map<String, Path> staged = query instanceof TapParameters tap
+                    ? stageUploads(tap, spec.token(), workName, workFiles) : Map.of();
+            VoTableReport report;
+            JobResult result;
+            if (spec.format().streamable()) {
+                // Checked, converted and stored in one pass while the answer arrives.
+                try (ResultUpload upload = uploads.open(destination, spec.format(), spec.token(),
+                        cacheable ? convertedFile : null, spec.datasets() != null ? workFile : null)) {
+                    try {
+                        report = fetch(query, base, staged, r -> fetcher.fetchInto(r, upload.raw(), upload.rows()));
+                    } catch (RemoteQueryException e) {
+                        throw upload.failureOr(e);
+                    }
+                    checkUsable(report, protocol);
+                    result = jobResult(resultId, upload.commit(), spec.format().mediaType(), report);
+                }
             } else {
-                download = fetcher.fetch(query.request(base), workFile);
+                report = fetch(query, base, staged, r -> fetcher.fetch(r, workFile).report());
+                checkUsable(report, protocol);
+                Path converted = converter.convert(workFile, spec.format(), convertedFile);
+                result = store(spec, destination, resultId, converted, spec.format().mediaType(), report.rows(),
+                        report.status() == QueryStatus.OVERFLOW);
             }
-            VoTableReport report = download.report();
-            if (report.status() == QueryStatus.ERROR) {
-                throw new RemoteQueryException("the " + protocol.displayName() + " service reported an error: "
-                        + report.message());
-            }
-            if (report.tables() == 0) {
-                throw new RemoteQueryException("the " + protocol.displayName()
-                        + " service answered a VOTable without a table");
-            }
-            Path converted = converter.convert(download.file(), spec.format(), convertedFile);
             boolean overflow = report.status() == QueryStatus.OVERFLOW;
-            JobResult result = store(spec, destination, resultId, converted, spec.format().mediaType(), report.rows(),
-                    overflow);
             if (cacheable && (!overflow || spec.cache().acceptsOverflow())) {
-                cache.store(cacheKey, converted, spec.format().mediaType(), report.rows(), overflow);
+                cache.store(cacheKey, convertedFile, spec.format().mediaType(), report.rows(), overflow);
             }
             List<String> notes = new ArrayList<>();
             if (overflow) {
@@ -150,7 +157,7 @@ public class ServiceQuery {
             }
             List<JobResult> datasets = List.of();
             if (spec.datasets() != null) {
-                DatasetDownloads.Outcome saved = datasetDownloads.save(download.file(), spec.datasets(), spec.token());
+                DatasetDownloads.Outcome saved = datasetDownloads.save(workFile, spec.datasets(), spec.token());
                 datasets = saved.saved();
                 notes.add(saved.note(spec.datasets().folder()));
             }
@@ -164,6 +171,32 @@ public class ServiceQuery {
                 }
             }
         }
+    }
+
+    /** Sends the query (a TAP query sync or as a remote job) and reads the answer with {@code reader}. */
+    private VoTableReport fetch(ProtocolParameters query, String base, Map<String, Path> staged,
+                                TapAsyncClient.ResultReader reader) throws RemoteQueryException {
+        if (query instanceof TapParameters tap) {
+            return tap.async() ? tapAsync.run(base, tap, staged, reader) : reader.read(tap.request(base, staged));
+        }
+        return reader.read(query.request(base));
+    }
+
+    /** An error document, or a VOTable without a table, is not a result. */
+    private static void checkUsable(VoTableReport report, QueryProtocol protocol) throws RemoteQueryException {
+        if (report.status() == QueryStatus.ERROR) {
+            throw new RemoteQueryException("the " + protocol.displayName() + " service reported an error: "
+                    + report.message());
+        }
+        if (report.tables() == 0) {
+            throw new RemoteQueryException("the " + protocol.displayName()
+                    + " service answered a VOTable without a table");
+        }
+    }
+
+    private static JobResult jobResult(String resultId, StoredResult stored, String mediaType, VoTableReport report) {
+        return new JobResult(resultId, stored.uri(), stored.url(), stored.readUrl(), mediaType, report.rows(),
+                stored.length(), report.status() == QueryStatus.OVERFLOW);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.astroruntime.common.votable.VoTableChecker;
 import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
 import org.astroruntime.query.protocol.RemoteRequest;
+import uk.ac.starlink.table.TableSink;
 
 /**
  * Fetches a VOTable from a remote service and streams it through the {@link VoTableChecker} into a work file, in
@@ -38,6 +39,28 @@ public class VoTableFetcher {
         return fetch(new RemoteRequest(url, null), workFile);
     }
 
+    /**
+     * Sends {@code remote} and streams its answer through the checker: the bytes into {@code copy}, the first
+     * table's decoded rows into {@code firstTable} when not null (so that it is converted in the same pass).
+     *
+     * @throws RemoteQueryException as {@link #fetch(URI, Path)}; what was written to {@code copy} must be discarded
+     */
+    public VoTableReport fetchInto(RemoteRequest remote, OutputStream copy, TableSink firstTable)
+            throws RemoteQueryException {
+        return downloader.download(remote, ACCEPT, (body, length) -> {
+            try {
+                return checker.copyAndCheck(body, copy, firstTable);
+            } catch (VoTableException e) {
+                throw invalid(remote, e);
+            }
+        });
+    }
+
+    private static RemoteQueryException invalid(RemoteRequest remote, VoTableException e) {
+        return new RemoteQueryException("the service at " + remote.url().getHost()
+                + " did not answer with a valid VOTable: " + e.getMessage(), e);
+    }
+
     /** Sends {@code remote} (a GET, or a form POST) and saves its checked answer into {@code workFile}. */
     public CheckedDownload fetch(RemoteRequest remote, Path workFile) throws RemoteQueryException {
         boolean ok = false;
@@ -46,8 +69,7 @@ public class VoTableFetcher {
                 try (OutputStream out = Files.newOutputStream(workFile)) {
                     return checker.copyAndCheck(body, out);
                 } catch (VoTableException e) {
-                    throw new RemoteQueryException("the service at " + remote.url().getHost()
-                            + " did not answer with a valid VOTable: " + e.getMessage(), e);
+                    throw invalid(remote, e);
                 }
             });
             ok = true;

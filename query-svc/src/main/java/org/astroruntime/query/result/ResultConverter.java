@@ -46,7 +46,8 @@ public class ResultConverter {
         return target;
     }
 
-    private static StarTableWriter writer(ResultFormat format) {
+    /** STIL's writer for {@code format} (not {@link ResultFormat#ORIGINAL}, which is not written but copied). */
+    static StarTableWriter writer(ResultFormat format) {
         return switch (format) {
             case BINARY2 -> new VOTableWriter(DataFormat.BINARY2, true);
             case TABLEDATA -> new VOTableWriter(DataFormat.TABLEDATA, true);

@@ -35,6 +35,14 @@ public enum ResultFormat {
         return mediaType;
     }
 
+    /**
+     * Whether the result can be written while the answer is still being read. FITS cannot: its header states the
+     * row count and column widths, which are known only at the end, so FITS is spooled to disk first.
+     */
+    public boolean streamable() {
+        return this != FITS;
+    }
+
     /** The file name extension of a default destination, e.g. {@code .fits}. */
     public String extension() {
         return extension;

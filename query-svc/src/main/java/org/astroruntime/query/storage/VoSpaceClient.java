@@ -17,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.astroruntime.common.id.VosUri;
 import org.astroruntime.query.remote.OutboundHttp;
 import org.astroruntime.query.remote.RemoteQueryException;
@@ -76,14 +78,19 @@ public class VoSpaceClient {
     private StoredResult upload(VosUri node, HttpRequest.BodyPublisher body, String mediaType, String ownerToken)
             throws RemoteQueryException {
         HttpResponse<byte[]> response;
+        HttpRequest request = HttpRequest.newBuilder(dataUri(node)).timeout(uploadTimeout)
+                .header("Content-Type", mediaType).header("User-Agent", OutboundHttp.USER_AGENT)
+                .header("Authorization", "Bearer " + ownerToken).PUT(body).build();
+        // Sent asynchronously so that an interrupt (the job aborted, or a streamed answer refused) cancels the
+        // exchange at once: vospace-svc then sees the body cut short and discards it.
+        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
-            HttpRequest request = HttpRequest.newBuilder(dataUri(node)).timeout(uploadTimeout)
-                    .header("Content-Type", mediaType).header("User-Agent", OutboundHttp.USER_AGENT)
-                    .header("Authorization", "Bearer " + ownerToken).PUT(body).build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new RemoteQueryException("vospace-svc cannot be reached to store " + node + ": " + e.getMessage(), e);
+            response = pending.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new RemoteQueryException("vospace-svc cannot be reached to store " + node + ": " + cause.getMessage(), cause);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new RemoteQueryException("the query was aborted while storing its result", e);
         }

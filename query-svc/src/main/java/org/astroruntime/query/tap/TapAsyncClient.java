@@ -19,11 +19,9 @@ import org.astroruntime.common.votable.VoTableChecker;
 import org.astroruntime.common.votable.VoTableException;
 import org.astroruntime.common.votable.VoTableReport;
 import org.astroruntime.query.protocol.RemoteRequest;
-import org.astroruntime.query.remote.CheckedDownload;
 import org.astroruntime.query.remote.OutboundHttp;
 import org.astroruntime.query.remote.RemoteHosts;
 import org.astroruntime.query.remote.RemoteQueryException;
-import org.astroruntime.query.remote.VoTableFetcher;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -46,9 +44,6 @@ public class TapAsyncClient {
             .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
-    VoTableFetcher fetcher;
-
-    @Inject
     RemoteHosts hosts;
 
     @ConfigProperty(name = "query.tap.async-timeout", defaultValue = "1H")
@@ -60,20 +55,27 @@ public class TapAsyncClient {
     @ConfigProperty(name = "query.remote.timeout")
     Duration requestTimeout;
 
+    /** Reads the result of a completed remote job, e.g. through the VOTable checker into VOSpace. */
+    @FunctionalInterface
+    public interface ResultReader {
+        VoTableReport read(RemoteRequest result) throws RemoteQueryException;
+    }
+
     /**
-     * Runs {@code query} on the service at {@code accessUrl} and saves its checked result into {@code workFile}.
+     * Runs {@code query} on the service at {@code accessUrl} and reads its result with {@code reader}.
      *
      * @param staged the query's VOSpace uploads, fetched into local files, by upload name
      */
-    public CheckedDownload run(String accessUrl, TapParameters query, Map<String, Path> staged, Path workFile)
+    public VoTableReport run(String accessUrl, TapParameters query, Map<String, Path> staged, ResultReader reader)
             throws RemoteQueryException {
         URI asyncEndpoint = TapParameters.endpoint(accessUrl, "async");
         hosts.checkAllowed(asyncEndpoint);
         URI jobUrl = create(query.request(accessUrl, staged).to(asyncEndpoint, Map.of("PHASE", "RUN")));
         try {
+            ensureRunning(jobUrl);
             UwsJobDocument job = follow(jobUrl);
             return switch (job.phase()) {
-                case "COMPLETED" -> fetcher.fetch(new RemoteRequest(resultUrl(jobUrl, job), null), workFile);
+                case "COMPLETED" -> reader.read(new RemoteRequest(resultUrl(jobUrl, job), null));
                 case "ERROR" -> throw new RemoteQueryException("the TAP service reported an error: " + errorOf(jobUrl, job));
                 case "ABORTED" -> throw new RemoteQueryException("the TAP service aborted the query");
                 default -> throw new RemoteQueryException("the TAP job ended in phase " + job.phase());
@@ -132,6 +134,25 @@ public class TapAsyncClient {
             throw new RemoteQueryException("the query was aborted");
         }
         return jobUrl;
+    }
+
+    /**
+     * Some services (DaCHS 2.7 among them) ignore {@code PHASE=RUN} on the creating POST and leave the job
+     * PENDING, where it would wait for ever; such a job is started with a separate {@code POST phase=RUN}.
+     */
+    private void ensureRunning(URI jobUrl) throws RemoteQueryException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(jobUrl + "/phase"))
+                .header("User-Agent", OutboundHttp.USER_AGENT).timeout(requestTimeout).GET().build();
+        HttpResponse<String> phase = await(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()), requestTimeout);
+        if (phase.statusCode() == 200 && phase.body().strip().equalsIgnoreCase("PENDING")) {
+            LOG.debugf("TAP job %s stayed PENDING after PHASE=RUN at creation; starting it", jobUrl);
+            HttpResponse<String> started = await(http.sendAsync(post(HttpRequest.newBuilder(URI.create(jobUrl + "/phase")),
+                    Map.of("PHASE", "RUN")), HttpResponse.BodyHandlers.ofString()), requestTimeout);
+            if (started.statusCode() / 100 != 2 && started.statusCode() / 100 != 3) {
+                throw new RemoteQueryException("the TAP service did not start job " + jobUrl + " (HTTP "
+                        + started.statusCode() + " to PHASE=RUN)");
+            }
+        }
     }
 
     /** Polls with blocking WAIT until the job leaves its active phases or our deadline passes. */

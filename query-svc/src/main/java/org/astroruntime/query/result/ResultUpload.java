@@ -1,0 +1,234 @@
+package org.astroruntime.query.result;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.astroruntime.common.id.VosUri;
+import org.astroruntime.query.remote.RemoteQueryException;
+import org.astroruntime.query.storage.StoredResult;
+import org.astroruntime.query.storage.VoSpaceClient;
+import uk.ac.starlink.table.StarTable;
+import uk.ac.starlink.table.TableSink;
+
+/**
+ * A result stored in VOSpace while the service's answer is still being read: the checker hands over the answer's
+ * bytes ({@link #raw()}) or its decoded rows ({@link #rows()}, converted by STIL on a thread of their own), and
+ * they flow through a {@link BytePipe} into one streamed upload. The upload's end is held back until
+ * {@link #commit()}, after the whole answer has been checked; {@link #close()} without a commit cuts the upload
+ * short, and vospace-svc discards a cut upload, so a failed or refused answer leaves nothing behind.
+ *
+ * <p>Optionally the stored bytes are also copied to a local file (for the shared cache) and the answer's own bytes
+ * to another (to read the datasets an image query lists).
+ */
+public final class ResultUpload implements AutoCloseable {
+
+    private final ResultFormat format;
+    private final BytePipe pipe = new BytePipe();
+    private final OutputStream stored;
+    private final OutputStream raw;
+    private final RowBatchPipe rows;
+    private final Future<StoredResult> upload;
+    private final Future<?> conversion;
+    private final List<Path> copies = new ArrayList<>();
+    private boolean committed;
+
+    /**
+     * Starts the upload of {@code node}.
+     *
+     * @param storedCopy a file to receive the stored bytes as well, or null
+     * @param answerCopy a file to receive the service's answer as well, or null
+     */
+    ResultUpload(VoSpaceClient vospace, ExecutorService threads, VosUri node, ResultFormat format, String ownerToken,
+                 Path storedCopy, Path answerCopy) throws IOException {
+        if (!format.streamable()) {
+            throw new IllegalArgumentException(format + " cannot be streamed");
+        }
+        this.format = format;
+        OutputStream toVoSpace = pipe.sink();
+        this.stored = storedCopy == null ? toVoSpace : new Tee(toVoSpace, open(storedCopy));
+        OutputStream answer = answerCopy == null ? OutputStream.nullOutputStream() : open(answerCopy);
+        this.upload = threads.submit(() -> vospace.upload(node, pipe.source(), -1, format.mediaType(), ownerToken));
+        if (format == ResultFormat.ORIGINAL) {
+            this.raw = answerCopy == null ? stored : new Tee(stored, answer);
+            this.rows = null;
+            this.conversion = null;
+        } else {
+            this.raw = answer;
+            this.rows = new RowBatchPipe();
+            this.conversion = threads.submit(this::convert);
+        }
+    }
+
+    private OutputStream open(Path file) throws IOException {
+        copies.add(file);
+        return new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /** Writes the rows as they arrive; the stream is flushed but not ended (see {@link #commit()}). */
+    private Void convert() throws IOException {
+        StarTable table = rows.waitForStarTable();
+        ResultConverter.writer(format).writeStarTable(table, new Unclosable(stored));
+        stored.flush();
+        return null;
+    }
+
+    /** Where the checker copies the answer's bytes. */
+    public OutputStream raw() {
+        return raw;
+    }
+
+    /** Where the checker hands the first table's rows, or null when the answer is stored as it came. */
+    public TableSink rows() {
+        return rows;
+    }
+
+    /**
+     * Ends the upload normally once the answer has passed its checks, and waits for vospace-svc to store it.
+     *
+     * @throws RemoteQueryException when the conversion or the upload failed
+     */
+    public StoredResult commit() throws RemoteQueryException {
+        try {
+            if (conversion != null) {
+                conversion.get();
+            }
+            raw.flush();
+            stored.close();
+            if (raw != stored) {
+                raw.close();
+            }
+            StoredResult result = upload.get();
+            committed = true;
+            return result;
+        } catch (ExecutionException e) {
+            throw failure(e.getCause());
+        } catch (IOException e) {
+            throw failure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteQueryException("the query was aborted while storing its result", e);
+        }
+    }
+
+    /**
+     * The reason the upload or the conversion failed, if it has (e.g. vospace-svc refused the upload for quota),
+     * else {@code otherwise}: when reading the answer fails because the upload broke, the upload is what to report.
+     */
+    public RemoteQueryException failureOr(RemoteQueryException otherwise) {
+        for (Future<?> side : new Future<?>[] {upload, conversion}) {
+            if (side != null && side.isDone() && !side.isCancelled()) {
+                try {
+                    side.get();
+                } catch (ExecutionException e) {
+                    return failure(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return otherwise;
+    }
+
+    private RemoteQueryException failure(Throwable cause) {
+        if (cause instanceof RemoteQueryException r) {
+            return r;
+        }
+        return new RemoteQueryException("the result could not be converted to " + format.apiName() + " and stored: "
+                + cause.getMessage(), cause);
+    }
+
+    /** Without a commit: cuts the upload short (vospace-svc discards it) and deletes the local copies. */
+    @Override
+    public void close() {
+        if (committed) {
+            return;
+        }
+        IOException abandoned = new IOException("the answer was refused; the upload is abandoned");
+        pipe.fail(abandoned);
+        if (rows != null) {
+            rows.setError(abandoned);
+        }
+        // Interrupting the upload's thread cancels its HTTP exchange, whatever the client makes of the failed body.
+        for (Future<?> side : new Future<?>[] {conversion, upload}) {
+            if (side != null) {
+                side.cancel(true);
+            }
+        }
+        for (OutputStream s : new OutputStream[] {stored, raw}) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // the pipe is failed; closing the local copies is all that matters here
+            }
+        }
+        for (Path copy : copies) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException ignored) {
+                // work files are swept with the work directory
+            }
+        }
+    }
+
+    /** Writes to two streams. */
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                first.close();
+            } finally {
+                second.close();
+            }
+        }
+    }
+
+    /** STIL's writers close the stream they are given; the end of the upload is {@link #commit()}'s to decide. */
+    private static final class Unclosable extends java.io.FilterOutputStream {
+        Unclosable(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

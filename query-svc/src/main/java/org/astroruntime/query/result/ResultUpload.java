@@ -34,10 +34,13 @@ public final class ResultUpload implements AutoCloseable {
     private final OutputStream stored;
     private final OutputStream raw;
     private final RowBatchPipe rows;
-    private final Future<StoredResult> upload;
+    private final ExecutorService threads;
+    private final java.util.concurrent.Callable<StoredResult> uploading;
+    private volatile Future<StoredResult> upload;
     private final Future<?> conversion;
     private final List<Path> copies = new ArrayList<>();
     private boolean committed;
+    private boolean abandoned;
 
     /**
      * Starts the upload of {@code node}.
@@ -51,10 +54,20 @@ public final class ResultUpload implements AutoCloseable {
             throw new IllegalArgumentException(format + " cannot be streamed");
         }
         this.format = format;
-        OutputStream toVoSpace = pipe.sink();
+        this.threads = threads;
+        // If the upload fails (vospace-svc refuses it or is down), the pipe fails too, so that the checker writing
+        // into it stops instead of waiting for a reader that is gone.
+        this.uploading = () -> {
+            try {
+                return vospace.upload(node, pipe.source(), -1, format.mediaType(), ownerToken);
+            } catch (RemoteQueryException | RuntimeException e) {
+                pipe.fail(new IOException("storing the result failed: " + e.getMessage(), e));
+                throw e;
+            }
+        };
+        OutputStream toVoSpace = new StartOnFirstUse(pipe.sink());
         this.stored = storedCopy == null ? toVoSpace : new Tee(toVoSpace, open(storedCopy));
         OutputStream answer = answerCopy == null ? OutputStream.nullOutputStream() : open(answerCopy);
-        this.upload = threads.submit(() -> vospace.upload(node, pipe.source(), -1, format.mediaType(), ownerToken));
         if (format == ResultFormat.ORIGINAL) {
             this.raw = answerCopy == null ? stored : new Tee(stored, answer);
             this.rows = null;
@@ -63,6 +76,13 @@ public final class ResultUpload implements AutoCloseable {
             this.raw = answer;
             this.rows = new RowBatchPipe();
             this.conversion = threads.submit(this::convert);
+        }
+    }
+
+    /** The upload starts with the answer's first bytes: a service that cannot be reached costs vospace-svc nothing. */
+    private synchronized void startUpload() {
+        if (upload == null && !abandoned) {
+            upload = threads.submit(uploading);
         }
     }
 
@@ -100,7 +120,7 @@ public final class ResultUpload implements AutoCloseable {
                 conversion.get();
             }
             raw.flush();
-            stored.close();
+            stored.close(); // starts the upload of an empty result, ends the others
             if (raw != stored) {
                 raw.close();
             }
@@ -122,7 +142,7 @@ public final class ResultUpload implements AutoCloseable {
      * else {@code otherwise}: when reading the answer fails because the upload broke, the upload is what to report.
      */
     public RemoteQueryException failureOr(RemoteQueryException otherwise) {
-        for (Future<?> side : new Future<?>[] {upload, conversion}) {
+        for (Future<?> side : new Future<?>[] {upload, conversion}) { // upload is null until the first byte
             if (side != null && side.isDone() && !side.isCancelled()) {
                 try {
                     side.get();
@@ -150,10 +170,13 @@ public final class ResultUpload implements AutoCloseable {
         if (committed) {
             return;
         }
-        IOException abandoned = new IOException("the answer was refused; the upload is abandoned");
-        pipe.fail(abandoned);
+        synchronized (this) {
+            abandoned = true; // closing the streams below must not start an upload
+        }
+        IOException refused = new IOException("the answer was refused; the upload is abandoned");
+        pipe.fail(refused);
         if (rows != null) {
-            rows.setError(abandoned);
+            rows.setError(refused);
         }
         // Interrupting the upload's thread cancels its HTTP exchange, whatever the client makes of the failed body.
         for (Future<?> side : new Future<?>[] {conversion, upload}) {
@@ -212,6 +235,37 @@ public final class ResultUpload implements AutoCloseable {
             } finally {
                 second.close();
             }
+        }
+    }
+
+    /** Starts the upload on the first write, flush or close. */
+    private final class StartOnFirstUse extends java.io.FilterOutputStream {
+        StartOnFirstUse(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            startUpload();
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            startUpload();
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            startUpload();
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            startUpload();
+            out.close();
         }
     }
 

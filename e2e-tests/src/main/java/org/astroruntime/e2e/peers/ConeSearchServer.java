@@ -35,6 +35,10 @@ public final class ConeSearchServer implements AutoCloseable {
 
     public ConeSearchServer(int port, Catalogue catalogue, boolean faults) throws IOException {
         this.catalogue = catalogue;
+        // The JDK server sends a response's head and body in separate small writes; with Nagle's algorithm on, the
+        // body then waits for the client's delayed ACK (40 ms on Linux). Archive web servers turn Nagle off, and a
+        // peer standing for them must not add latency they do not have. Read when the first server is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "cone-http");

@@ -78,6 +78,7 @@ class FailureHandlingIT {
         "HTML instead of a VOTable   | /faults/html    | did not answer with a valid VOTable",
         "VOTable error document      | /faults/error   | reported an error: Catalogue database is offline",
         "truncated VOTable           | /faults/truncated | did not answer with a valid VOTable",
+        "truncated after 6.5 MB, while streaming into VOSpace | /faults/truncated-large | did not answer with a valid VOTable",
         "HTTP 500                    | /faults/500     | answered HTTP 500",
         "no answer within the deadline | /faults/slow  | did not send a complete answer within 5 s",
     })

@@ -19,10 +19,12 @@ import uk.ac.starlink.table.TableSink;
 
 /**
  * A result stored in VOSpace while the service's answer is still being read: the checker hands over the answer's
- * bytes ({@link #raw()}) or its decoded rows ({@link #rows()}, converted by STIL on a thread of their own), and
- * they flow through a {@link BytePipe} into one streamed upload. The upload's end is held back until
- * {@link #commit()}, after the whole answer has been checked; {@link #close()} without a commit cuts the upload
- * short, and vospace-svc discards a cut upload, so a failed or refused answer leaves nothing behind.
+ * bytes ({@link #raw()}) or its decoded rows ({@link #rows()}, converted by STIL on a thread of their own). A
+ * result that stays under {@value #STREAM_THRESHOLD} bytes is held in memory and sent as one PUT at
+ * {@link #commit()}; a larger one flows through a {@link BytePipe} into one streamed (chunked) upload, whose end
+ * is held back until {@link #commit()}, after the whole answer has been checked. {@link #close()} without a commit
+ * cuts the upload short, and vospace-svc discards a cut upload, so a failed or refused answer leaves nothing
+ * behind.
  *
  * <p>Optionally the stored bytes are also copied to a local file (for the shared cache) and the answer's own bytes
  * to another (to read the datasets an image query lists).
@@ -34,8 +36,13 @@ public final class ResultUpload implements AutoCloseable {
     private final OutputStream stored;
     private final OutputStream raw;
     private final RowBatchPipe rows;
+    /** Results up to this size are sent as one fixed-length PUT at commit; larger ones stream from this point. */
+    static final int STREAM_THRESHOLD = 1 << 20;
+
     private final ExecutorService threads;
-    private final java.util.concurrent.Callable<StoredResult> uploading;
+    private final VoSpaceClient vospace;
+    private final VosUri node;
+    private final String ownerToken;
     private volatile Future<StoredResult> upload;
     private final Future<?> conversion;
     private final List<Path> copies = new ArrayList<>();
@@ -55,17 +62,10 @@ public final class ResultUpload implements AutoCloseable {
         }
         this.format = format;
         this.threads = threads;
-        // If the upload fails (vospace-svc refuses it or is down), the pipe fails too, so that the checker writing
-        // into it stops instead of waiting for a reader that is gone.
-        this.uploading = () -> {
-            try {
-                return vospace.upload(node, pipe.source(), -1, format.mediaType(), ownerToken);
-            } catch (RemoteQueryException | RuntimeException e) {
-                pipe.fail(new IOException("storing the result failed: " + e.getMessage(), e));
-                throw e;
-            }
-        };
-        OutputStream toVoSpace = new StartOnFirstUse(pipe.sink());
+        this.vospace = vospace;
+        this.node = node;
+        this.ownerToken = ownerToken;
+        OutputStream toVoSpace = new HeldUntilLarge();
         this.stored = storedCopy == null ? toVoSpace : new Tee(toVoSpace, open(storedCopy));
         OutputStream answer = answerCopy == null ? OutputStream.nullOutputStream() : open(answerCopy);
         if (format == ResultFormat.ORIGINAL) {
@@ -79,10 +79,31 @@ public final class ResultUpload implements AutoCloseable {
         }
     }
 
-    /** The upload starts with the answer's first bytes: a service that cannot be reached costs vospace-svc nothing. */
-    private synchronized void startUpload() {
+    /**
+     * Starts streaming {@code head} and what follows through the pipe. If the upload fails (vospace-svc refuses it
+     * or is down), the pipe fails too, so that the checker writing into it stops instead of waiting for a reader
+     * that is gone.
+     */
+    private synchronized boolean startStreaming() {
+        if (upload != null || abandoned) {
+            return false;
+        }
+        upload = threads.submit(() -> {
+            try {
+                return vospace.upload(node, pipe.source(), -1, format.mediaType(), ownerToken);
+            } catch (RemoteQueryException | RuntimeException e) {
+                pipe.fail(new IOException("storing the result failed: " + e.getMessage(), e));
+                throw e;
+            }
+        });
+        return true;
+    }
+
+    /** A result that stayed small goes as one PUT with its length: no chunking, no pipe, one round trip. */
+    private synchronized void uploadWhole(byte[] bytes, int length) {
         if (upload == null && !abandoned) {
-            upload = threads.submit(uploading);
+            upload = threads.submit(() -> vospace.upload(node, new java.io.ByteArrayInputStream(bytes, 0, length),
+                    length, format.mediaType(), ownerToken));
         }
     }
 
@@ -120,7 +141,7 @@ public final class ResultUpload implements AutoCloseable {
                 conversion.get();
             }
             raw.flush();
-            stored.close(); // starts the upload of an empty result, ends the others
+            stored.close(); // ends a streamed upload, or sends a small result whole
             if (raw != stored) {
                 raw.close();
             }
@@ -171,7 +192,7 @@ public final class ResultUpload implements AutoCloseable {
             return;
         }
         synchronized (this) {
-            abandoned = true; // closing the streams below must not start an upload
+            abandoned = true; // closing the streams below must not send what is held
         }
         IOException refused = new IOException("the answer was refused; the upload is abandoned");
         pipe.fail(refused);
@@ -238,34 +259,49 @@ public final class ResultUpload implements AutoCloseable {
         }
     }
 
-    /** Starts the upload on the first write, flush or close. */
-    private final class StartOnFirstUse extends java.io.FilterOutputStream {
-        StartOnFirstUse(OutputStream out) {
-            super(out);
-        }
+    /**
+     * Holds the stored bytes in memory until they pass {@link #STREAM_THRESHOLD}, then streams them through the
+     * pipe; closing it while still holding them uploads them whole. Either way nothing reaches vospace-svc before
+     * the service has answered, so a service that cannot be reached costs vospace-svc nothing.
+     */
+    private final class HeldUntilLarge extends OutputStream {
+        private java.io.ByteArrayOutputStream held = new java.io.ByteArrayOutputStream(8192);
+        private OutputStream streaming;
 
         @Override
         public void write(int b) throws IOException {
-            startUpload();
-            out.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            startUpload();
-            out.write(b, off, len);
+            if (streaming != null) {
+                streaming.write(b, off, len);
+                return;
+            }
+            held.write(b, off, len);
+            if (held.size() >= STREAM_THRESHOLD && startStreaming()) {
+                streaming = pipe.sink();
+                held.writeTo(streaming);
+                held = null;
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            startUpload();
-            out.flush();
+            if (streaming != null) {
+                streaming.flush();
+            }
         }
 
         @Override
         public void close() throws IOException {
-            startUpload();
-            out.close();
+            if (streaming != null) {
+                streaming.close();
+            } else if (held != null) {
+                uploadWhole(held.toByteArray(), held.size());
+                held = null;
+            }
         }
     }
 

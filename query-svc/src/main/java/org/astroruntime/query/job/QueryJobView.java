@@ -31,7 +31,7 @@ public record QueryJobView(String jobId, String ownerId, Phase phase, String pro
      * This job as UWS 1.1 describes it; the protocol, service and destination are listed among the parameters,
      * and the result's link is its pre-signed URL, which any UWS client can fetch without a token.
      */
-    public UwsJob toUws(long executionDurationSecs) {
+    public UwsJob toUws(long executionDurationSecs, Instant destruction) {
         Map<String, String> all = new java.util.HashMap<>(parameters);
         all.put("protocol", protocol);
         all.put("service", service);
@@ -41,6 +41,6 @@ public record QueryJobView(String jobId, String ownerId, Phase phase, String pro
         List<UwsJob.Result> uwsResults = results.stream()
                 .map(r -> new UwsJob.Result(r.id(), r.readUrl(), r.mediaType(), r.size())).toList();
         return new UwsJob(jobId, parameters.get("RUNID"), ownerId, phase.name(), null, creationTime, startTime,
-                endTime, executionDurationSecs, null, all, uwsResults, errorSummary);
+                endTime, executionDurationSecs, destruction, all, uwsResults, errorSummary);
     }
 }

@@ -3,6 +3,8 @@ package org.astroruntime.query.job;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -24,6 +28,12 @@ public class QueryJobs {
 
     private final ConcurrentMap<String, QueryJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService workers;
+    private final Duration retention;
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "query-job-sweeper");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Inject
     QueryExecution execution;
@@ -31,9 +41,28 @@ public class QueryJobs {
     @Inject
     JobNotifications notifications;
 
-    public QueryJobs(@ConfigProperty(name = "query.workers") int workers) {
+    public QueryJobs(@ConfigProperty(name = "query.workers") int workers,
+                     @ConfigProperty(name = "query.jobs.retention") Duration retention) {
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(workers, r -> new Thread(r, "query-worker-" + n.incrementAndGet()));
+        this.retention = retention;
+        long period = Math.max(1, Math.min(60, retention.toSeconds() / 10));
+        sweeper.scheduleWithFixedDelay(this::destroyExpired, period, period, TimeUnit.SECONDS);
+    }
+
+    /** When UWS destroys {@code job}: its creation plus {@code query.jobs.retention}. Its stored results stay. */
+    public Instant destruction(QueryJobView job) {
+        return job.creationTime().plus(retention);
+    }
+
+    /** Forgets jobs past their destruction time (aborting any still running), so memory does not grow for ever. */
+    void destroyExpired() {
+        Instant now = Instant.now();
+        for (QueryJob job : jobs.values()) {
+            if (destruction(job.view()).isBefore(now)) {
+                delete(job);
+            }
+        }
     }
 
     /**
@@ -102,6 +131,7 @@ public class QueryJobs {
 
     @PreDestroy
     void stop() {
+        sweeper.shutdownNow();
         workers.shutdownNow();
     }
 

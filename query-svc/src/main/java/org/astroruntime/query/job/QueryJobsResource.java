@@ -150,7 +150,7 @@ public class QueryJobsResource {
             return Response.ok(views, MediaType.APPLICATION_JSON_TYPE).build();
         }
         String base = uriInfo.getBaseUriBuilder().path("queries").build().toString();
-        return Response.ok(UwsXml.jobs(views.stream().map(v -> v.toUws(executionDuration.toSeconds())).toList(), base),
+        return Response.ok(UwsXml.jobs(views.stream().map(v -> v.toUws(executionDuration.toSeconds(), jobs.destruction(v))).toList(), base),
                 MediaType.APPLICATION_XML_TYPE).build();
     }
 
@@ -173,7 +173,7 @@ public class QueryJobsResource {
 
     private Response job(QueryJobView view, HttpHeaders headers) {
         return wantsJson(headers) ? Response.ok(view, MediaType.APPLICATION_JSON_TYPE).build()
-                : Response.ok(UwsXml.job(view.toUws(executionDuration.toSeconds())), MediaType.APPLICATION_XML_TYPE).build();
+                : Response.ok(UwsXml.job(view.toUws(executionDuration.toSeconds(), jobs.destruction(view))), MediaType.APPLICATION_XML_TYPE).build();
     }
 
     @GET
@@ -222,7 +222,7 @@ public class QueryJobsResource {
         if (wantsJson(headers)) {
             return Response.ok(view.results(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(UwsXml.results(view.toUws(0).results()), MediaType.APPLICATION_XML_TYPE).build();
+        return Response.ok(UwsXml.results(view.toUws(0, null).results()), MediaType.APPLICATION_XML_TYPE).build();
     }
 
     @GET
@@ -238,7 +238,7 @@ public class QueryJobsResource {
     @Path("/{id}/parameters")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, String> parameters(@PathParam("id") String id) {
-        return find(id).view().toUws(0).parameters();
+        return find(id).view().toUws(0, null).parameters();
     }
 
     @GET
@@ -252,10 +252,9 @@ public class QueryJobsResource {
     @GET
     @Path("/{id}/destruction")
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "Jobs are kept until deleted: the answer is empty")
+    @Operation(summary = "When the job is destroyed (query.jobs.retention after creation); its stored results stay")
     public String destruction(@PathParam("id") String id) {
-        find(id);
-        return "";
+        return jobs.destruction(find(id).view()).toString();
     }
 
     @GET
@@ -286,10 +285,22 @@ public class QueryJobsResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Abort if running, then delete the job")
+    @Operation(summary = "Abort if running, then delete the job; answers 303 to the job list (UWS 1.1)")
     public Response delete(@PathParam("id") String id) {
         jobs.delete(find(id));
-        return Response.noContent().build();
+        return Response.seeOther(uriInfo.getBaseUriBuilder().path("queries").build()).build();
+    }
+
+    /** UWS's form of delete for clients that only POST (pyvo sends {@code ACTION=DELETE}). */
+    @POST
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "ACTION=DELETE deletes the job, as DELETE does (UWS 1.1)")
+    public Response action(@PathParam("id") String id, @FormParam("ACTION") String action) {
+        if (!"DELETE".equalsIgnoreCase(action)) {
+            throw new InvalidParameterException("ACTION", "ACTION must be DELETE, got '" + action + "'");
+        }
+        return delete(id);
     }
 
     /** Another user's job is answered exactly like a missing one, so that ids reveal nothing. */

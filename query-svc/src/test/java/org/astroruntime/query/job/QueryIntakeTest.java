@@ -2,6 +2,7 @@ package org.astroruntime.query.job;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -73,6 +74,10 @@ class QueryIntakeTest {
                 .body("job.parameters.parameter.find { it.@id == 'protocol' }", equalTo("cone"));
         given().auth().oauth2(ALICE).get("/queries").then().statusCode(200)
                 .body("jobs.jobref.find { it.@id == '" + id + "' }.phase", equalTo("PENDING"));
+        String created = given().auth().oauth2(ALICE).get("/queries/" + id).then().extract().path("job.creationTime");
+        String destruction = given().auth().oauth2(ALICE).get("/queries/" + id + "/destruction").then().statusCode(200)
+                .extract().asString();
+        assertEquals(java.time.Instant.parse(created).plus(java.time.Duration.ofHours(168)), java.time.Instant.parse(destruction));
         given().auth().oauth2(ALICE).queryParam("AFTER", "yesterday").get("/queries").then().statusCode(400)
                 .body("parameter", equalTo("AFTER"));
         // Bob can neither see nor change alice's job, and cannot tell it exists.
@@ -82,6 +87,20 @@ class QueryIntakeTest {
         given().auth().oauth2(ALICE).redirects().follow(false).formParam("PHASE", "ABORT").post("/queries/" + id + "/phase").then().statusCode(303);
         given().auth().oauth2(ALICE).get("/queries/" + id + "/phase").then().statusCode(200).body(equalTo("ABORTED"));
         given().auth().oauth2(ALICE).formParam("PHASE", "SUSPEND").post("/queries/" + id + "/phase").then().statusCode(400);
+
+        // Deleting, both UWS ways: DELETE, and POST ACTION=DELETE (what pyvo sends); each answers 303 to the list.
+        given().auth().oauth2(BOB).redirects().follow(false).formParam("ACTION", "DELETE").post("/queries/" + id)
+                .then().statusCode(404);
+        given().auth().oauth2(ALICE).formParam("ACTION", "ARCHIVE").post("/queries/" + id).then().statusCode(400)
+                .body("parameter", equalTo("ACTION"));
+        given().auth().oauth2(ALICE).redirects().follow(false).formParam("ACTION", "DELETE").post("/queries/" + id)
+                .then().statusCode(303).header("Location", endsWith("/queries"));
+        given().auth().oauth2(ALICE).get("/queries/" + id).then().statusCode(404);
+        String other = given().auth().oauth2(ALICE).redirects().follow(false)
+                .formParams(Map.of("service", "http://127.0.0.1:1/cone", "RA", "10", "DEC", "1", "SR", "1"))
+                .post("/queries").then().statusCode(303).extract().header("Location");
+        given().auth().oauth2(ALICE).redirects().follow(false).delete(other).then().statusCode(303);
+        given().auth().oauth2(ALICE).get(other).then().statusCode(404);
     }
 
     @Test

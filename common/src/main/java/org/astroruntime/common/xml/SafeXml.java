@@ -1,9 +1,13 @@
 package org.astroruntime.common.xml;
 
+import java.io.IOException;
+import java.io.InputStream;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXNotRecognizedException;
 import org.xml.sax.SAXNotSupportedException;
@@ -49,6 +53,20 @@ public final class SafeXml {
             throw new IllegalStateException("XML parser does not support the required security features", e);
         }
         return factory;
+    }
+
+    /**
+     * Parses a small document from outside with the hardened DOM builder, reporting problems by exception only
+     * (the JDK's default handler would also print them).
+     */
+    public static Document parseDocument(InputStream in) throws IOException, SAXException {
+        try {
+            DocumentBuilder builder = documentBuilderFactory().newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(in);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private SafeXml() {

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.ParserConfigurationException;
 import org.astroruntime.common.xml.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -29,13 +27,9 @@ final class TableSetDocument {
     static List<TableMetadata> read(InputStream in) throws IOException {
         Document doc;
         try {
-            DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            doc = builder.parse(in);
+            doc = SafeXml.parseDocument(in);
         } catch (SAXException e) {
             throw new IOException("not a VOSI tables document: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
         Element root = doc.getDocumentElement();
         List<TableMetadata> tables = new ArrayList<>();

@@ -2,8 +2,6 @@ package org.astroruntime.query.tap;
 
 import java.io.IOException;
 import java.io.InputStream;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.ParserConfigurationException;
 import org.astroruntime.common.io.LimitedInputStream;
 import org.astroruntime.common.xml.SafeXml;
 import org.w3c.dom.Document;
@@ -36,13 +34,9 @@ record UwsJobDocument(String phase, String resultHref, String errorSummary) {
     static UwsJobDocument read(InputStream in) throws IOException {
         Document doc;
         try {
-            DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            doc = builder.parse(new LimitedInputStream(in, MAX_BYTES));
+            doc = SafeXml.parseDocument(new LimitedInputStream(in, MAX_BYTES));
         } catch (SAXException e) {
             throw new IOException("not a UWS job document: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
         Element job = doc.getDocumentElement();
         if (!UWS_NS.equals(job.getNamespaceURI()) || !"job".equals(job.getLocalName())) {

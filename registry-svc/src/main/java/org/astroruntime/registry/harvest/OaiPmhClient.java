@@ -21,8 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.ParserConfigurationException;
 import org.astroruntime.common.io.LimitedInputStream;
 import org.astroruntime.common.xml.SafeXml;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -107,13 +105,7 @@ public class OaiPmhClient {
     }
 
     private static Document parse(InputStream in) throws IOException, SAXException {
-        try {
-            DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(in);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        return SafeXml.parseDocument(in);
     }
 
     private static OaiResponse read(Document doc, String verb) throws HarvestFailedException {

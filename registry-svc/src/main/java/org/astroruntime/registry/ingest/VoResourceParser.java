@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.ParserConfigurationException;
 import org.astroruntime.common.id.InvalidIdentifierException;
 import org.astroruntime.common.id.IvoId;
 import org.astroruntime.common.xml.SafeXml;
@@ -37,15 +35,11 @@ public final class VoResourceParser {
     public ParsedRecord parse(InputStream in) throws RecordRejectedException {
         Document doc;
         try {
-            DocumentBuilder builder = SafeXml.documentBuilderFactory().newDocumentBuilder();
-            builder.setErrorHandler(null);
-            doc = builder.parse(in);
+            doc = SafeXml.parseDocument(in);
         } catch (SAXException e) {
             throw new RecordRejectedException("not well-formed or refused XML: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new RecordRejectedException("cannot read record: " + e.getMessage(), e);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
         }
         return fromElement(doc.getDocumentElement());
     }
